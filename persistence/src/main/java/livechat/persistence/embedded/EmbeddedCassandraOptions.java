@@ -1,0 +1,44 @@
+package livechat.persistence.embedded;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to run the embedded Cassandra node: its directory, address and ports, heap, and the file
+ * that lists its classpath (written by the {@code cassandra-node} module's build). Read from
+ * {@code livechat.cassandra.embedded}.
+ */
+public record EmbeddedCassandraOptions(
+    Path directory,
+    String listenAddress,
+    int cqlPort,
+    int storagePort,
+    String heap,
+    Path classpathFile,
+    Duration startTimeout,
+    Duration stopTimeout) {
+
+  public static EmbeddedCassandraOptions fromConfig(Config config, Path directory) {
+    Config embedded = config.getConfig("livechat.cassandra.embedded");
+    return new EmbeddedCassandraOptions(
+        directory.toAbsolutePath(),
+        embedded.getString("listen-address"),
+        embedded.getInt("cql-port"),
+        embedded.getInt("storage-port"),
+        embedded.getString("heap"),
+        Path.of(embedded.getString("classpath-file")).toAbsolutePath(),
+        embedded.getDuration("start-timeout"),
+        embedded.getDuration("stop-timeout"));
+  }
+
+  public EmbeddedCassandraOptions withPorts(int cql, int storage) {
+    return new EmbeddedCassandraOptions(
+        directory, listenAddress, cql, storage, heap, classpathFile, startTimeout, stopTimeout);
+  }
+
+  /** The contact point of the node, {@code host:port}. */
+  public String contactPoint() {
+    return listenAddress + ":" + cqlPort;
+  }
+}

@@ -1,0 +1,49 @@
+package livechat.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CassandraSchemaTest {
+
+  private final CassandraSettings settings =
+      new CassandraSettings(List.of("127.0.0.1:9042"), "datacenter1", "chat_ks", 3);
+
+  @Test
+  void theKeyspaceComesFirstWithTheConfiguredReplicationFactor() {
+    List<String> statements = CassandraSchema.statements(settings);
+
+    assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS chat_ks"));
+    assertTrue(statements.get(0).contains("'replication_factor' : 3"), statements.get(0));
+  }
+
+  @Test
+  void everyJournalAndSnapshotTableIsCreatedInTheKeyspace() {
+    List<String> tables =
+        CassandraSchema.statements(settings).stream()
+            .filter(statement -> statement.startsWith("CREATE TABLE"))
+            .map(statement -> statement.split("\\s+")[5])
+            .toList();
+
+    assertEquals(
+        List.of(
+            "chat_ks.messages",
+            "chat_ks.tag_views",
+            "chat_ks.tag_write_progress",
+            "chat_ks.tag_scanning",
+            "chat_ks.metadata",
+            "chat_ks.all_persistence_ids",
+            "chat_ks.snapshots"),
+        tables);
+  }
+
+  @Test
+  void aKeyspaceNameThatIsNotAnIdentifierIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> settings.withKeyspace("livechat; DROP KEYSPACE system"));
+  }
+}

@@ -46,6 +46,9 @@ public final class CassandraSchema {
     DriverConfigLoader config =
         DriverConfigLoader.programmaticBuilder()
             .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+            // the driver's schema metadata is of no use here and costs a debounced refresh per
+            // statement
+            .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
             .build();
     try (CqlSession session =
         CqlSession.builder()

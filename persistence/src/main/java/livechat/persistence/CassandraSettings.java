@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public record CassandraSettings(
     List<String> contactPoints, String localDatacenter, String keyspace, int replicationFactor) {
 
+  private static final String PLUGIN_SETTINGS = "livechat/persistence.conf";
   private static final Pattern KEYSPACE = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
   private static final Pattern CONTACT_POINT = Pattern.compile("[^:\\s]+:[0-9]{1,5}");
 
@@ -75,8 +76,9 @@ public record CassandraSettings(
   }
 
   /**
-   * The settings of the Pekko Cassandra plugin and of its driver that follow from these: lay it
-   * over the node's configuration.
+   * The Pekko persistence settings of a node whose journal is this keyspace: the Cassandra plugin
+   * ({@code livechat/persistence.conf}) and its driver's contact points. Lay it over the node's
+   * configuration.
    */
   public Config pekkoConfig() {
     return ConfigFactory.parseMap(
@@ -87,6 +89,7 @@ public record CassandraSettings(
             "pekko.persistence.cassandra.snapshot.keyspace", keyspace,
             "datastax-java-driver.basic.load-balancing-policy.local-datacenter", localDatacenter,
             "datastax-java-driver.basic.contact-points",
-                ConfigValueFactory.fromIterable(contactPoints)));
+                ConfigValueFactory.fromIterable(contactPoints)))
+        .withFallback(ConfigFactory.parseResources(PLUGIN_SETTINGS));
   }
 }

@@ -1,0 +1,153 @@
+package livechat.node;
+
+import com.typesafe.config.Config;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import livechat.engine.Settings;
+import livechat.http.AdminToken;
+import livechat.http.HttpApi;
+import livechat.persistence.CassandraSchema;
+import livechat.persistence.CassandraSettings;
+import livechat.persistence.embedded.CassandraStartException;
+import livechat.persistence.embedded.EmbeddedCassandra;
+import livechat.persistence.embedded.EmbeddedCassandraOptions;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.ServerBinding;
+
+/**
+ * One livechat node: Cassandra (its own embedded node when no contact points are configured),
+ * the schema, a Pekko cluster member with the sharded entities, and the HTTP API. Stopping the
+ * actor system stops the embedded Cassandra after it.
+ */
+public final class Node {
+
+  private static final Duration BIND_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ActorSystem<Void> system;
+  private final EmbeddedCassandra embedded;
+  private final InetSocketAddress httpAddress;
+  private final String adminToken;
+
+  private Node(
+      ActorSystem<Void> system,
+      EmbeddedCassandra embedded,
+      InetSocketAddress httpAddress,
+      String adminToken) {
+    this.system = system;
+    this.embedded = embedded;
+    this.httpAddress = httpAddress;
+    this.adminToken = adminToken;
+  }
+
+  public static Node start(Config config) throws NodeStartException {
+    Path dataDir = Path.of(config.getString("livechat.data-dir")).toAbsolutePath();
+    CassandraSettings cassandra = CassandraSettings.fromConfig(config);
+    EmbeddedCassandra embedded = cassandra.embedded() ? startEmbedded(config, dataDir) : null;
+    if (embedded != null) {
+      cassandra = cassandra.withContactPoints(List.of(embedded.contactPoint()));
+    }
+    ActorSystem<Void> system = null;
+    try {
+      String adminToken = AdminTokens.resolve(config, embedded != null, dataDir);
+      createSchema(cassandra);
+      system =
+          ActorSystem.create(
+              Behaviors.empty(), "livechat", cassandra.pekkoConfig().withFallback(config));
+      joinCluster(system);
+      Settings.init(system);
+      ServerBinding binding =
+          bind(new HttpApi(system, new AdminToken(adminToken), ReadinessChecks.of(system)));
+      return new Node(system, embedded, binding.localAddress(), adminToken);
+    } catch (NodeStartException | RuntimeException e) {
+      if (system != null) {
+        system.terminate();
+        awaitTermination(system);
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  public InetSocketAddress httpAddress() {
+    return httpAddress;
+  }
+
+  public String adminToken() {
+    return adminToken;
+  }
+
+  /** Stops the node: leaves the cluster, stops the actor system, then the embedded Cassandra. */
+  public void stop() {
+    system.terminate();
+    awaitTermination(system);
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+
+  private static EmbeddedCassandra startEmbedded(Config config, Path dataDir)
+      throws NodeStartException {
+    try {
+      return EmbeddedCassandra.start(
+          EmbeddedCassandraOptions.fromConfig(config, dataDir.resolve("cassandra")));
+    } catch (CassandraStartException e) {
+      throw new NodeStartException(e.getMessage());
+    }
+  }
+
+  private static void createSchema(CassandraSettings cassandra) throws NodeStartException {
+    try {
+      CassandraSchema.create(cassandra);
+    } catch (RuntimeException e) {
+      throw new NodeStartException(
+          "cannot create the schema in Cassandra at "
+              + String.join(",", cassandra.contactPoints())
+              + ": "
+              + e.getMessage());
+    }
+  }
+
+  private static void joinCluster(ActorSystem<?> system) {
+    Cluster cluster = Cluster.get(system);
+    if (system.settings().config().getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+  }
+
+  private static ServerBinding bind(HttpApi api) throws NodeStartException {
+    try {
+      return api.bind().toCompletableFuture().get(BIND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new NodeStartException("cannot serve HTTP: " + e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      throw new NodeStartException("cannot serve HTTP: binding took over " + BIND_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NodeStartException("interrupted while binding HTTP");
+    }
+  }
+
+  private static void awaitTermination(ActorSystem<?> system) {
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // the system is going down regardless
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package livechat.http;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import livechat.engine.Settings;
+import livechat.http.health.ReadinessCheck;
+import livechat.persistence.testing.OneNodeCluster;
+import livechat.persistence.testing.TestCassandra;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.http.javadsl.ServerBinding;
+
+/**
+ * The HTTP API bound on a free port of the loopback interface, on a one-node cluster whose
+ * journal is a keyspace of the shared real Cassandra node, with a client to call it.
+ */
+public final class ApiTestServer implements AutoCloseable {
+
+  public static final String ADMIN_TOKEN = "test-admin-token";
+
+  private final ActorTestKit testKit;
+  private final ServerBinding binding;
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private ApiTestServer(ActorTestKit testKit, ServerBinding binding) {
+    this.testKit = testKit;
+    this.binding = binding;
+  }
+
+  /** Starts a server on its own keyspace, with the given readiness checks. */
+  public static ApiTestServer start(String keyspace, List<ReadinessCheck> checks)
+      throws Exception {
+    ActorTestKit testKit =
+        ActorTestKit.create(
+            "livechat",
+            ConfigFactory.parseString(
+                    "livechat.http.interface = \"127.0.0.1\"\nlivechat.http.port = 0")
+                .withFallback(OneNodeCluster.config())
+                .withFallback(TestCassandra.config(keyspace)));
+    OneNodeCluster.join(testKit.system());
+    Settings.init(testKit.system());
+    ServerBinding binding =
+        new HttpApi(testKit.system(), new AdminToken(ADMIN_TOKEN), checks)
+            .bind()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    return new ApiTestServer(testKit, binding);
+  }
+
+  public ActorTestKit testKit() {
+    return testKit;
+  }
+
+  public URI uri(String path) {
+    return URI.create(
+        "http://127.0.0.1:" + binding.localAddress().getPort() + path);
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return client.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  /** A request with a JSON body and, when the token is not null, a Bearer token. */
+  public HttpResponse<String> sendJson(String method, String path, String token, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request);
+  }
+
+  @Override
+  public void close() {
+    testKit.shutdownTestKit();
+  }
+}

@@ -1,11 +1,10 @@
-package livechat.persistence;
+package livechat.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.List;
-import livechat.engine.Settings;
 import livechat.engine.Settings.EnableLanguages;
 import livechat.engine.Settings.EnabledLanguages;
 import livechat.engine.Settings.GetEnabledLanguages;

@@ -1,0 +1,37 @@
+package livechat.engine;
+
+import java.time.Clock;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * Starts the engine's entities on a node: registers settings, operators, channels and
+ * conversations with Cluster Sharding, wired to one another through a {@link ShardedDirectory}.
+ */
+public final class Engine {
+
+  private final EntityDirectory directory;
+  private final EngineSettings settings;
+
+  private Engine(EntityDirectory directory, EngineSettings settings) {
+    this.directory = directory;
+    this.settings = settings;
+  }
+
+  public static Engine init(ActorSystem<?> system, Clock clock) {
+    EngineSettings settings = EngineSettings.fromConfig(system.settings().config());
+    EntityDirectory directory = new ShardedDirectory(system);
+    Settings.init(system);
+    Operator.init(system, directory, settings, clock);
+    Channel.init(system, directory, settings, clock);
+    Conversation.init(system, directory, settings, clock);
+    return new Engine(directory, settings);
+  }
+
+  public EntityDirectory directory() {
+    return directory;
+  }
+
+  public EngineSettings settings() {
+    return settings;
+  }
+}

@@ -1,0 +1,27 @@
+package livechat.engine;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/** The engine's settings, read from {@code livechat.*} (see the engine's reference.conf). */
+public record EngineSettings(
+    Duration inactivityTimeout,
+    Duration activityResolution,
+    int defaultCapacity,
+    Duration reservationTimeout,
+    int languageLoadTolerance,
+    Duration offerTimeout,
+    Duration askTimeout) {
+
+  public static EngineSettings fromConfig(Config config) {
+    Config livechat = config.getConfig("livechat");
+    return new EngineSettings(
+        livechat.getDuration("operator.inactivity-timeout"),
+        livechat.getDuration("operator.activity-resolution"),
+        livechat.getInt("operator.default-capacity"),
+        livechat.getDuration("operator.reservation-timeout"),
+        livechat.getInt("routing.language-load-tolerance"),
+        livechat.getDuration("routing.offer-timeout"),
+        livechat.getDuration("entity-ask-timeout"));
+  }
+}

@@ -1,0 +1,22 @@
+package livechat.engine;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * Password hashing with bcrypt (Spring Security Crypto). Operators keep only the hash; hashing
+ * and checking are slow on purpose, so callers do them outside the entities.
+ */
+public final class Passwords {
+
+  private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder();
+
+  private Passwords() {}
+
+  public static String hash(String password) {
+    return BCRYPT.encode(password);
+  }
+
+  public static boolean matches(String password, String hash) {
+    return password != null && hash != null && BCRYPT.matches(password, hash);
+  }
+}

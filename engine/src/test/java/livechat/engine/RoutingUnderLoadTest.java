@@ -1,0 +1,146 @@
+package livechat.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import livechat.engine.Channel.Started;
+import livechat.engine.Conversation.Participant;
+import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many visitors at once on a real one-node cluster and the real Cassandra: capacity holds, the
+ * rest wait in order, and freed slots go to the head of the queue.
+ */
+class RoutingUnderLoadTest {
+
+  private static final int OPERATORS = 10;
+  private static final int CAPACITY = 5;
+  private static final int VISITORS = 200;
+
+  private static EngineNode node;
+
+  @BeforeAll
+  static void start() {
+    node = EngineNode.start("routing_load", Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+  }
+
+  @Test
+  void twoHundredConcurrentRequestsTenOperatorsOfCapacityFive() {
+    String channel = "website-" + UUID.randomUUID();
+    node.createChannel(channel, "Website");
+    List<String> operators = new ArrayList<>();
+    for (int i = 0; i < OPERATORS; i++) {
+      String operatorId = "operator-" + i + "-" + UUID.randomUUID();
+      node.registerOperator(operatorId, "Operator " + i, "en_US", CAPACITY);
+      node.join(operatorId, channel);
+      operators.add(operatorId);
+    }
+
+    List<CompletableFuture<Started>> requests =
+        IntStream.range(0, VISITORS)
+            .mapToObj(
+                i ->
+                    node.start(channel, UUID.randomUUID().toString(), i % 2 == 0 ? "en_US" : "fr_FR")
+                        .toCompletableFuture())
+            .toList();
+    List<Started> started = requests.stream().map(EngineNode::await).toList();
+
+    List<Started> active = started.stream().filter(s -> s.status().equals("active")).toList();
+    List<Started> waiting =
+        started.stream()
+            .filter(s -> s.status().equals("waiting"))
+            .sorted(Comparator.comparing(Started::queuePosition))
+            .toList();
+    assertEquals(50, active.size());
+    assertEquals(150, waiting.size());
+    assertEquals(
+        IntStream.rangeClosed(1, 150).boxed().toList(),
+        waiting.stream().map(Started::queuePosition).toList());
+    for (String operatorId : operators) {
+      assertEquals(CAPACITY, node.profile(operatorId).conversations().size(), operatorId);
+    }
+    List<String> queue = waiting.stream().map(Started::conversationId).toList();
+    assertEquals(queue, node.summary(channel).queue());
+
+    int assignedBefore = assignmentsOf(channel).size();
+    for (Started closing : active.subList(0, 20)) {
+      Conversation.View closed =
+          node.await(
+              node.conversation(closing.conversationId()),
+              replyTo -> new Conversation.Close(Participant.visitor(), replyTo));
+      assertEquals("closed", closed.status());
+    }
+
+    node.testKit()
+        .createTestProbe()
+        .awaitAssert(
+            Duration.ofSeconds(30),
+            () -> {
+              assertEquals(queue.subList(20, 150), node.summary(channel).queue());
+              return null;
+            });
+    List<String> assignedAfterCloses =
+        assignmentsOf(channel).subList(assignedBefore, assignedBefore + 20);
+    assertEquals(queue.subList(0, 20), assignedAfterCloses, "the first 20 waiting, in order");
+    for (String conversationId : queue.subList(0, 20)) {
+      assertEquals("active", node.view(conversationId, null).status());
+    }
+    assertEquals(1, node.view(queue.get(20), null).queuePosition());
+    for (String operatorId : operators) {
+      assertTrue(highestLoadEver(operatorId) <= CAPACITY, operatorId + " went above capacity");
+      assertEquals(CAPACITY, node.profile(operatorId).conversations().size());
+    }
+  }
+
+  /** The conversations the channel assigned, in the order it assigned them. */
+  private static List<String> assignmentsOf(String channelId) {
+    return events("Channel|" + channelId).stream()
+        .filter(Channel.ConversationAssigned.class::isInstance)
+        .map(event -> ((Channel.ConversationAssigned) event).conversationId())
+        .toList();
+  }
+
+  /** Replays the operator's journal and returns the most conversations it ever held. */
+  private static int highestLoadEver(String operatorId) {
+    int held = 0;
+    int highest = 0;
+    for (Object event : events("Operator|" + operatorId)) {
+      if (event instanceof Operator.ConversationReserved) {
+        highest = Math.max(highest, ++held);
+      } else if (event instanceof Operator.ConversationReleased) {
+        held--;
+      }
+    }
+    return highest;
+  }
+
+  private static List<Object> events(String persistenceId) {
+    CassandraReadJournal journal =
+        PersistenceQuery.get(node.testKit().system())
+            .getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
+    return EngineNode.await(
+        journal
+            .currentEventsByPersistenceId(persistenceId, 0, Long.MAX_VALUE)
+            .map(EventEnvelope::event)
+            .runWith(Sink.seq(), node.testKit().system()));
+  }
+}

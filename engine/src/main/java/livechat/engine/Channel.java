@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -194,13 +195,23 @@ public final class Channel
     return Behaviors.setup(context -> new Channel(channelId, context, directory, settings, clock));
   }
 
+  /**
+   * Registers the entity with Cluster Sharding. Channels are remembered entities, so that after a
+   * restart or a move each channel runs again, tells its waiting visitors their positions and
+   * drains its queue without waiting for traffic.
+   */
   public static void init(
       ActorSystem<?> system, EntityDirectory directory, EngineSettings settings, Clock clock) {
     ClusterSharding.get(system)
         .init(
             Entity.of(
-                ENTITY_TYPE_KEY,
-                context -> create(context.getEntityId(), directory, settings, clock)));
+                    ENTITY_TYPE_KEY,
+                    context -> create(context.getEntityId(), directory, settings, clock))
+                .withSettings(
+                    ClusterShardingSettings.create(system)
+                        .withRememberEntities(true)
+                        .withRememberEntitiesStoreMode(
+                            ClusterShardingSettings.rememberEntitiesStoreModeEventSourced())));
   }
 
   @Override
@@ -220,6 +231,7 @@ public final class Channel
             RecoveryCompleted.instance(),
             state -> {
               if (state instanceof Open open && !open.queue().isEmpty()) {
+                tellPositions(open, 0);
                 context.getSelf().tell(new DrainQueue());
               }
             })

@@ -3,12 +3,13 @@ package livechat.node;
 import com.typesafe.config.Config;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import livechat.engine.Settings;
+import livechat.engine.Engine;
 import livechat.http.AdminToken;
 import livechat.http.HttpApi;
 import livechat.persistence.CassandraSchema;
@@ -24,7 +25,7 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 
 /**
  * One livechat node: Cassandra (its own embedded node when no contact points are configured),
- * the schema, a Pekko cluster member with the sharded entities, and the HTTP API. Stopping the
+ * the schema, a Pekko cluster member running the engine's sharded entities, and the HTTP API. Stopping the
  * actor system stops the embedded Cassandra after it.
  */
 public final class Node {
@@ -62,7 +63,7 @@ public final class Node {
           ActorSystem.create(
               Behaviors.empty(), "livechat", cassandra.pekkoConfig().withFallback(config));
       joinCluster(system);
-      Settings.init(system);
+      Engine.init(system, Clock.systemUTC());
       ServerBinding binding =
           bind(new HttpApi(system, new AdminToken(adminToken), ReadinessChecks.of(system)));
       return new Node(system, embedded, binding.localAddress(), adminToken);

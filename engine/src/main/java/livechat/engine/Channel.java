@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -386,19 +387,19 @@ public final class Channel
       return Effect().none().thenNoReply();
     }
     Waiting head = state.queue().get(0);
-    List<Router.Candidate> ranked =
-        router.rank(
+    Optional<Router.Candidate> best =
+        router.best(
             state.members().values().stream()
                 .filter(member -> !refusedBy.contains(member.view().operatorId()))
                 .toList(),
             head.language());
-    if (ranked.isEmpty()) {
+    if (best.isEmpty()) {
       refusedBy.clear();
       answerStarters(state);
       return Effect().none().thenNoReply();
     }
     offering = head.conversationId();
-    String operatorId = ranked.get(0).view().operatorId();
+    String operatorId = best.get().view().operatorId();
     context.ask(
         Operator.OfferAnswer.class,
         directory.operator(operatorId),

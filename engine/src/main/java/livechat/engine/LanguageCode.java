@@ -16,6 +16,12 @@ public final class LanguageCode {
     return code != null && WELL_FORMED.matcher(code).matches();
   }
 
+  /** Whether the code is of the language: {@code fr_BE} and {@code fr} are. */
+  public static boolean sameLanguage(String code, String languagePart) {
+    return code.startsWith(languagePart)
+        && (code.length() == languagePart.length() || code.charAt(languagePart.length()) == '_');
+  }
+
   /** The language part of a code: {@code fr} for {@code fr_BE}. */
   public static String languagePart(String code) {
     int underscore = code.indexOf('_');

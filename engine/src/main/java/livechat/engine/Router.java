@@ -5,18 +5,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Scores the members of a channel for a visitor and ranks them, best first. The channel offers
- * the conversation to the first; if that operator refuses, to the next.
+ * Chooses the member of a channel to offer a visitor's conversation to. If that operator refuses,
+ * the channel asks again without it, so {@link #rank} (the choices in turn) is the order of
+ * offers.
  *
  * <ol>
  *   <li><b>Never</b> a member at capacity. (Members who left or were disconnected are not in the
  *       channel's list at all.)
  *   <li><b>Load first.</b> The least loaded candidate by {@code active / capacity} sets the band:
  *       every candidate whose active count is at most {@code language-load-tolerance} (default 1)
- *       above that candidate's. The winner is always in the band; candidates outside it come after
- *       every candidate in it, least loaded first.
+ *       above that candidate's. The winner is always in the band.
  *   <li><b>Language is a preference inside the band</b>: the visitor's language equal to the
  *       operator's main language (by full code {@code fr_BE}, then by language part {@code fr})
  *       beats an extra language (full code, then part), which beats no match. Then lower load.
@@ -42,28 +43,53 @@ public final class Router {
     this.languageLoadTolerance = languageLoadTolerance;
   }
 
-  /** The candidates that may be offered the conversation, best first. */
-  public List<Candidate> rank(Collection<Candidate> members, String visitorLanguage) {
-    List<Candidate> eligible =
-        members.stream().filter(candidate -> candidate.view().hasRoom()).toList();
-    if (eligible.isEmpty()) {
-      return List.of();
+  /**
+   * The member to offer the conversation to: in one pass to find the least loaded, one to pick
+   * the best of its band. Empty when every member is at capacity.
+   */
+  public Optional<Candidate> best(Collection<Candidate> members, String visitorLanguage) {
+    Candidate leastLoaded = null;
+    for (Candidate candidate : members) {
+      if (candidate.view().hasRoom()
+          && (leastLoaded == null || LEAST_LOADED.compare(candidate, leastLoaded) < 0)) {
+        leastLoaded = candidate;
+      }
     }
-    Candidate leastLoaded =
-        eligible.stream().min(BY_LOAD.thenComparing(candidate -> candidate.view().active())).get();
+    if (leastLoaded == null) {
+      return Optional.empty();
+    }
     int bandLimit = leastLoaded.view().active() + languageLoadTolerance;
-    Comparator<Candidate> byLanguage =
-        Comparator.comparingInt(candidate -> languageRank(candidate.view(), visitorLanguage));
-
-    List<Candidate> band = new ArrayList<>();
-    List<Candidate> rest = new ArrayList<>();
-    for (Candidate candidate : eligible) {
-      (candidate.view().active() <= bandLimit ? band : rest).add(candidate);
+    Candidate best = null;
+    int bestLanguage = NO_MATCH + 1;
+    for (Candidate candidate : members) {
+      if (!candidate.view().hasRoom() || candidate.view().active() > bandLimit) {
+        continue;
+      }
+      int language = languageRank(candidate.view(), visitorLanguage);
+      if (best == null
+          || language < bestLanguage
+          || (language == bestLanguage && BY_LOAD_THEN_FAIRNESS.compare(candidate, best) < 0)) {
+        best = candidate;
+        bestLanguage = language;
+      }
     }
-    band.sort(byLanguage.thenComparing(BY_LOAD).thenComparing(BY_FAIRNESS));
-    rest.sort(BY_LOAD.thenComparing(byLanguage).thenComparing(BY_FAIRNESS));
-    band.addAll(rest);
-    return band;
+    return Optional.of(best);
+  }
+
+  /**
+   * Every member that may be offered the conversation, in the order the channel offers it when
+   * each refuses in turn: the best, then the best of the others, and so on.
+   */
+  public List<Candidate> rank(Collection<Candidate> members, String visitorLanguage) {
+    List<Candidate> left = new ArrayList<>(members);
+    List<Candidate> ranked = new ArrayList<>();
+    for (Optional<Candidate> next = best(left, visitorLanguage);
+        next.isPresent();
+        next = best(left, visitorLanguage)) {
+      ranked.add(next.get());
+      left.remove(next.get());
+    }
+    return ranked;
   }
 
   /** How well an operator's languages match the visitor's: lower is better. */
@@ -75,15 +101,16 @@ public final class Router {
     if (operator.mainLanguage().equals(visitorLanguage)) {
       return MAIN_EXACT;
     }
-    if (LanguageCode.languagePart(operator.mainLanguage()).equals(visitorPart)) {
+    if (LanguageCode.sameLanguage(operator.mainLanguage(), visitorPart)) {
       return MAIN_LANGUAGE;
     }
     if (operator.chatLanguages().contains(visitorLanguage)) {
       return EXTRA_EXACT;
     }
-    if (operator.chatLanguages().stream()
-        .anyMatch(code -> LanguageCode.languagePart(code).equals(visitorPart))) {
-      return EXTRA_LANGUAGE;
+    for (String code : operator.chatLanguages()) {
+      if (LanguageCode.sameLanguage(code, visitorPart)) {
+        return EXTRA_LANGUAGE;
+      }
     }
     return NO_MATCH;
   }
@@ -95,9 +122,13 @@ public final class Router {
               (long) a.view().active() * b.view().capacity(),
               (long) b.view().active() * a.view().capacity());
 
-  /** Least recently assigned first; never assigned before all, in joining order. */
-  private static final Comparator<Candidate> BY_FAIRNESS =
-      Comparator.comparing(
+  private static final Comparator<Candidate> LEAST_LOADED =
+      BY_LOAD.thenComparingInt(candidate -> candidate.view().active());
+
+  /** Lower load, then least recently assigned; never assigned first, in joining order. */
+  private static final Comparator<Candidate> BY_LOAD_THEN_FAIRNESS =
+      BY_LOAD
+          .thenComparing(
               Candidate::lastAssignedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
           .thenComparingLong(Candidate::joinOrder);
 }

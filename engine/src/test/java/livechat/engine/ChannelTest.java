@@ -1,0 +1,181 @@
+package livechat.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import livechat.engine.Channel.Started;
+import livechat.engine.Channel.Summary;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The channel entity alone: its operators and conversations are probes. */
+class ChannelTest {
+
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(
+          PersistenceTestKitPlugin.getInstance()
+              .config()
+              .withFallback(PersistenceTestKitSnapshotPlugin.config()));
+
+  private final ProbeDirectory directory = new ProbeDirectory(testKit);
+  private final ActorRef<Channel.Command> channel = spawnChannel();
+
+  @AfterAll
+  static void shutDown() {
+    testKit.shutdownTestKit();
+  }
+
+  @Test
+  void anUnknownChannelIsNotFoundAndCreatingItTwiceIsAConflict() {
+    assertEquals("unknown_channel", rejectionOf(summary()).code());
+
+    assertEquals("Website", create("  Website ").getValue().name());
+
+    assertEquals("channel_exists", rejectionOf(create("Other")).code());
+    assertEquals("invalid_channel", rejectionOf(createIn(spawnChannel(), " ")).code());
+  }
+
+  @Test
+  void withoutMembersVisitorsWaitInArrivalOrderWithDefaultNames() {
+    create("Website");
+
+    TestProbe<StatusReply<Started>> first = start("c1", null);
+    Conversation.Open opened = expectOpen("c1");
+    assertEquals("Visitor #1", opened.visitor().name());
+    TestProbe<StatusReply<Started>> second = start("c2", "Jeanne");
+    assertEquals("Jeanne", expectOpen("c2").visitor().name());
+
+    assertEquals(new Started("c1", "waiting", null, 1), first.receiveMessage().getValue());
+    assertEquals(new Started("c2", "waiting", null, 2), second.receiveMessage().getValue());
+    assertEquals(List.of("c1", "c2"), summary().getValue().queue());
+  }
+
+  @Test
+  void aJoiningMemberIsOfferedTheHeadOfTheQueueAndTheRestMoveUp() {
+    create("Website");
+    start("c1", null);
+    expectOpen("c1");
+    directory.conversationProbe("c1").expectMessage(new Conversation.QueuePositionChanged(1));
+    start("c2", null);
+    expectOpen("c2");
+    directory.conversationProbe("c2").expectMessage(new Conversation.QueuePositionChanged(2));
+
+    channel.tell(new Channel.UpdateMember(view("anne", 0, 5), null));
+
+    Operator.Offer offer = directory.operatorProbe("anne").expectMessageClass(Operator.Offer.class);
+    assertEquals("c1", offer.conversationId());
+    offer.replyTo().tell(new Operator.OfferAccepted(view("anne", 1, 5), "Anne"));
+    Conversation.AssignOperator assign =
+        directory.conversationProbe("c1").expectMessageClass(Conversation.AssignOperator.class);
+    assertEquals("anne", assign.operatorId());
+    assertEquals("Anne", assign.displayName());
+    directory.conversationProbe("c2").expectMessage(new Conversation.QueuePositionChanged(1));
+    Operator.Offer next = directory.operatorProbe("anne").expectMessageClass(Operator.Offer.class);
+    assertEquals("c2", next.conversationId());
+  }
+
+  @Test
+  void aRefusalMovesTheOfferToTheNextCandidate() {
+    create("Website");
+    channel.tell(new Channel.UpdateMember(view("anne", 0, 5), null));
+    channel.tell(new Channel.UpdateMember(view("marc", 1, 5), null));
+
+    TestProbe<StatusReply<Started>> started = start("c1", null);
+    expectOpen("c1");
+
+    directory
+        .operatorProbe("anne")
+        .expectMessageClass(Operator.Offer.class)
+        .replyTo()
+        .tell(new Operator.OfferRefused("anne", Operator.Refusal.NOT_A_MEMBER, null));
+    directory
+        .operatorProbe("marc")
+        .expectMessageClass(Operator.Offer.class)
+        .replyTo()
+        .tell(new Operator.OfferAccepted(view("marc", 2, 5), "Marc"));
+
+    Started result = started.receiveMessage().getValue();
+    assertEquals("active", result.status());
+    assertEquals("Marc", result.operatorDisplayName());
+    assertNull(result.queuePosition());
+    assertEquals(List.of("marc"), summary().getValue().members(), "anne is no member");
+  }
+
+  @Test
+  void aWaitingConversationThatLeavesMovesEveryoneBehindUp() {
+    create("Website");
+    for (String id : List.of("c1", "c2", "c3")) {
+      start(id, null);
+      expectOpen(id);
+    }
+    directory.conversationProbe("c3").expectMessage(new Conversation.QueuePositionChanged(3));
+
+    TestProbe<StatusReply<Done>> left = testKit.createTestProbe();
+    channel.tell(new Channel.LeaveQueue("c1", left.ref()));
+    left.expectMessage(StatusReply.ack());
+
+    directory.conversationProbe("c3").expectMessage(new Conversation.QueuePositionChanged(2));
+    assertEquals(List.of("c2", "c3"), summary().getValue().queue());
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static MemberView view(String operatorId, int active, int capacity) {
+    return new MemberView(operatorId, "en_US", List.of(), active, capacity);
+  }
+
+  private StatusReply<Summary> create(String name) {
+    return createIn(channel, name);
+  }
+
+  private ActorRef<Channel.Command> spawnChannel() {
+    return testKit.spawn(
+        Channel.create(
+            UUID.randomUUID().toString(),
+            directory,
+            EngineTestSettings.DEFAULTS,
+            new ManualClock(Instant.parse("2026-03-02T09:00:00Z"))));
+  }
+
+  private static StatusReply<Summary> createIn(ActorRef<Channel.Command> target, String name) {
+    TestProbe<StatusReply<Summary>> probe = testKit.createTestProbe();
+    target.tell(new Channel.Create(name, probe.ref()));
+    return probe.receiveMessage();
+  }
+
+  private StatusReply<Summary> summary() {
+    TestProbe<StatusReply<Summary>> probe = testKit.createTestProbe();
+    channel.tell(new Channel.GetSummary(probe.ref()));
+    return probe.receiveMessage();
+  }
+
+  private TestProbe<StatusReply<Started>> start(String conversationId, String visitorName) {
+    TestProbe<StatusReply<Started>> probe = testKit.createTestProbe();
+    channel.tell(
+        new Channel.StartConversation(conversationId, visitorName, "en_US", null, probe.ref()));
+    return probe;
+  }
+
+  /** The channel opens the conversation; answers as the conversation would. */
+  private Conversation.Open expectOpen(String conversationId) {
+    Conversation.Open open =
+        directory.conversationProbe(conversationId).expectMessageClass(Conversation.Open.class);
+    open.replyTo().tell(StatusReply.ack());
+    return open;
+  }
+
+  private static Rejection rejectionOf(StatusReply<?> reply) {
+    return assertInstanceOf(Rejection.class, reply.getError());
+  }
+}

@@ -105,14 +105,7 @@ public final class RouterBenchmark {
       members.put(
           view.operatorId(),
           new Router.Candidate(
-              new MemberView(
-                  view.operatorId(),
-                  view.mainLanguage(),
-                  view.chatLanguages(),
-                  view.active() + 1,
-                  view.capacity()),
-              best.joinOrder(),
-              Instant.ofEpochSecond(++clock)));
+              view.withActive(view.active() + 1), best.joinOrder(), Instant.ofEpochSecond(++clock)));
     }
 
     /** Ends a conversation of a random busy member, keeping the channel about half full. */
@@ -127,14 +120,7 @@ public final class RouterBenchmark {
       members.put(
           view.operatorId(),
           new Router.Candidate(
-              new MemberView(
-                  view.operatorId(),
-                  view.mainLanguage(),
-                  view.chatLanguages(),
-                  view.active() - 1,
-                  view.capacity()),
-              member.joinOrder(),
-              member.lastAssignedAt()));
+              view.withActive(view.active() - 1), member.joinOrder(), member.lastAssignedAt()));
     }
   }
 }

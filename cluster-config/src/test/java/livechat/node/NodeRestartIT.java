@@ -5,39 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import livechat.persistence.testing.TestCassandra;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packaged node run as a user runs it: healthy with its embedded Cassandra, stopped with
  * SIGTERM, started again on the same data.
  */
-class NodeRestartIT {
+class NodeRestartIT extends NodeProcessTest {
 
   private static final Duration START = Duration.ofSeconds(90);
   private static final Duration STOP = Duration.ofSeconds(60);
-
-  private Path directory;
-  private NodeProcess node;
-
-  @BeforeEach
-  void createWorkingDirectory() throws Exception {
-    directory = Files.createTempDirectory("livechat-node");
-  }
-
-  @AfterEach
-  void cleanUp() {
-    if (node != null) {
-      node.kill();
-    }
-    TestCassandra.deleteRecursively(directory);
-  }
 
   @Test
   void enabledLanguagesSurviveASigtermAndASecondStart() {

@@ -5,33 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import livechat.persistence.testing.TestCassandra;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A node that cannot start says why in one line and exits, rather than hang. */
-class NodeStartFailureIT {
-
-  private Path directory;
-  private NodeProcess node;
-
-  @BeforeEach
-  void createWorkingDirectory() throws Exception {
-    directory = Files.createTempDirectory("livechat-node");
-  }
-
-  @AfterEach
-  void cleanUp() {
-    if (node != null) {
-      node.kill();
-    }
-    TestCassandra.deleteRecursively(directory);
-  }
+class NodeStartFailureIT extends NodeProcessTest {
 
   @Test
   void aTakenCassandraPortIsOneClearErrorLineAndANonZeroExit() throws Exception {

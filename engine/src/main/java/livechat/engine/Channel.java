@@ -16,7 +16,6 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -208,11 +207,7 @@ public final class Channel
             Entity.of(
                     ENTITY_TYPE_KEY,
                     context -> create(context.getEntityId(), directory, settings, clock))
-                .withSettings(
-                    ClusterShardingSettings.create(system)
-                        .withRememberEntities(true)
-                        .withRememberEntitiesStoreMode(
-                            ClusterShardingSettings.rememberEntitiesStoreModeEventSourced())));
+                .withSettings(RememberedEntities.settings(system)));
   }
 
   @Override

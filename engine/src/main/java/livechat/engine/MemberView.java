@@ -21,4 +21,8 @@ public record MemberView(
   public boolean hasRoom() {
     return active < capacity;
   }
+
+  public MemberView withActive(int newActive) {
+    return new MemberView(operatorId, mainLanguage, chatLanguages, newActive, capacity);
+  }
 }

@@ -18,7 +18,6 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -286,11 +285,7 @@ public final class Operator
             Entity.of(
                     ENTITY_TYPE_KEY,
                     context -> create(context.getEntityId(), directory, settings, clock))
-                .withSettings(
-                    ClusterShardingSettings.create(system)
-                        .withRememberEntities(true)
-                        .withRememberEntitiesStoreMode(
-                            ClusterShardingSettings.rememberEntitiesStoreModeEventSourced())));
+                .withSettings(RememberedEntities.settings(system)));
   }
 
   @Override

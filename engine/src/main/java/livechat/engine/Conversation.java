@@ -151,7 +151,12 @@ public final class Conversation
   public record GetMessages(long afterSeq, int limit, ActorRef<StatusReply<Messages>> replyTo)
       implements Command {}
 
-  record OperatorReleased(Participant by, ActorRef<StatusReply<View>> replyTo, int attempt, Throwable failure)
+  record OperatorReleased(
+      String operatorId,
+      Participant by,
+      ActorRef<StatusReply<View>> replyTo,
+      int attempt,
+      Throwable failure)
       implements Command {}
 
   record TransferAnswered(
@@ -504,7 +509,7 @@ public final class Conversation
         directory.operator(operatorId),
         settings.askTimeout(),
         ask -> new Operator.ReleaseConversation(conversationId, ask),
-        (done, failure) -> new OperatorReleased(by, replyTo, attempt, failure));
+        (done, failure) -> new OperatorReleased(operatorId, by, replyTo, attempt, failure));
   }
 
   private ReplyEffect<Event, State> onOperatorReleased(Opened state, OperatorReleased released) {
@@ -512,7 +517,8 @@ public final class Conversation
       return Effect().reply(released.replyTo(), StatusReply.success(view(state, released.by())));
     }
     if (released.attempt() < 3) {
-      releaseOperator(state.operatorId(), released.by(), released.replyTo(), released.attempt() + 1);
+      releaseOperator(
+          released.operatorId(), released.by(), released.replyTo(), released.attempt() + 1);
       return Effect().none().thenNoReply();
     }
     return Effect()
@@ -521,8 +527,7 @@ public final class Conversation
             StatusReply.error(
                 Rejection.conflict(
                     "release_pending",
-                    "The conversation is closed but its operator's slot is not freed yet; close"
-                        + " again to retry.")));
+                    "The operator's slot is not freed yet; repeat the request to retry.")));
   }
 
   private ReplyEffect<Event, State> onTransfer(Opened state, Transfer transfer) {

@@ -1,8 +1,11 @@
 package livechat.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -270,6 +273,9 @@ public final class Conversation
   private Integer queuePosition;
   private final Set<ActorRef<Update>> subscribers = new LinkedHashSet<>();
 
+  /** When the visitor's messages of the last minute were sent, oldest first. */
+  private final Deque<Instant> visitorSends = new ArrayDeque<>();
+
   private Conversation(
       String conversationId,
       ActorContext<Command> context,
@@ -433,12 +439,21 @@ public final class Conversation
       return Effect()
           .reply(send.replyTo(), StatusReply.success(new MessageAccepted(earlier, true)));
     }
+    Instant now = clock.instant();
+    if (send.from().isVisitor() && !visitorMaySend(now)) {
+      return Effect()
+          .reply(
+              send.replyTo(),
+              StatusReply.error(
+                  Rejection.rateLimited(
+                      "rate_limited",
+                      "You are sending messages too fast; wait a moment and send again.")));
+    }
     Author author =
         send.from().isVisitor()
             ? new Author("visitor", null, state.visitor().name())
             : new Author("operator", send.from().operatorId(), send.displayName());
-    Message message =
-        new Message(state.lastSeq() + 1, author, text, clock.instant(), send.clientMessageId());
+    Message message = new Message(state.lastSeq() + 1, author, text, now, send.clientMessageId());
     return Effect()
         .persist(List.of(new MessageAdded(message), new SeenMoved(send.from().key(), message.seq())))
         .thenRun(after -> publish(new MessagePosted(conversationId, message)))
@@ -740,6 +755,19 @@ public final class Conversation
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** Counts a visitor's message against its per-minute limit; false when over it. */
+  private boolean visitorMaySend(Instant now) {
+    Instant minuteAgo = now.minus(Duration.ofMinutes(1));
+    while (!visitorSends.isEmpty() && !visitorSends.peekFirst().isAfter(minuteAgo)) {
+      visitorSends.pollFirst();
+    }
+    if (visitorSends.size() >= settings.visitorMessagesPerMinute()) {
+      return false;
+    }
+    visitorSends.addLast(now);
+    return true;
+  }
 
   /** The visitor always takes part; an operator only while it is the conversation's operator. */
   private static Rejection mayTakePart(Opened state, Participant participant) {

@@ -21,6 +21,8 @@ public final class Engine {
     EngineSettings settings = EngineSettings.fromConfig(system.settings().config());
     EntityDirectory directory = new ShardedDirectory(system);
     Settings.init(system);
+    Login.init(system);
+    ChannelCatalog.init(system);
     Operator.init(system, directory, settings, clock);
     Channel.init(system, directory, settings, clock);
     Conversation.init(system, directory, settings, clock);

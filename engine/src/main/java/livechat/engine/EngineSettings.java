@@ -11,7 +11,8 @@ public record EngineSettings(
     Duration reservationTimeout,
     int languageLoadTolerance,
     Duration offerTimeout,
-    Duration askTimeout) {
+    Duration askTimeout,
+    int visitorMessagesPerMinute) {
 
   public static EngineSettings fromConfig(Config config) {
     Config livechat = config.getConfig("livechat");
@@ -22,6 +23,7 @@ public record EngineSettings(
         livechat.getDuration("operator.reservation-timeout"),
         livechat.getInt("routing.language-load-tolerance"),
         livechat.getDuration("routing.offer-timeout"),
-        livechat.getDuration("entity-ask-timeout"));
+        livechat.getDuration("entity-ask-timeout"),
+        livechat.getInt("conversation.visitor-messages-per-minute"));
   }
 }

@@ -109,6 +109,13 @@ public final class Operator
   public record ReleaseConversation(String conversationId, ActorRef<StatusReply<Done>> replyTo)
       implements Command {}
 
+  /** Sends the watcher this operator's {@link Update}s until it stops or unwatches. */
+  public record Watch(ActorRef<Update> watcher) implements Command {}
+
+  public record Unwatch(ActorRef<Update> watcher) implements Command {}
+
+  record WatcherGone(ActorRef<Update> watcher) implements Command {}
+
   record CheckInactivity() implements Command {}
 
   record CheckReservation(String conversationId) implements Command {}
@@ -131,9 +138,19 @@ public final class Operator
       int capacity,
       List<String> channels,
       List<String> conversations,
+      List<String> recentConversations,
       boolean online,
       Instant lastActivity)
       implements CborSerializable {}
+
+  /** What an operator's watchers (its open sessions) are told. */
+  public sealed interface Update extends CborSerializable {}
+
+  /** A conversation is now this operator's. */
+  public record ConversationGiven(String conversationId) implements Update {}
+
+  /** The channels the operator is in changed; {@code reason} is joined, left or inactivity. */
+  public record ChannelsChanged(List<String> channels, String reason) implements Update {}
 
   public sealed interface OfferAnswer extends CborSerializable {}
 
@@ -189,6 +206,7 @@ public final class Operator
 
   /**
    * A registered operator. {@code conversations} maps each held conversation to its channel;
+   * {@code recent} lists the last conversations it was given, newest last, held or not;
    * {@code lastActivity} is the last activity written to the journal.
    */
   public record Registered(
@@ -201,6 +219,7 @@ public final class Operator
       int capacity,
       List<String> channels,
       Map<String, String> conversations,
+      List<String> recent,
       Instant lastActivity,
       boolean online)
       implements State {
@@ -216,25 +235,28 @@ public final class Operator
     Registered active(Instant at) {
       return new Registered(
           login, name, passwordHash, onlineChatName, mainLanguage, chatLanguages, capacity,
-          channels, conversations, at, true);
+          channels, conversations, recent, at, true);
     }
 
     Registered withChannels(List<String> newChannels) {
       return new Registered(
           login, name, passwordHash, onlineChatName, mainLanguage, chatLanguages, capacity,
-          List.copyOf(newChannels), conversations, lastActivity, online);
+          List.copyOf(newChannels), conversations, recent, lastActivity, online);
     }
 
-    Registered withConversations(Map<String, String> newConversations) {
+    Registered withConversations(Map<String, String> newConversations, List<String> newRecent) {
       return new Registered(
           login, name, passwordHash, onlineChatName, mainLanguage, chatLanguages, capacity,
-          channels, Map.copyOf(newConversations), lastActivity, online);
+          channels, Map.copyOf(newConversations), List.copyOf(newRecent), lastActivity, online);
     }
   }
 
   // ---------------------------------------------------------------- behaviour
 
   private static final String INACTIVITY_TIMER = "inactivity";
+
+  /** How many of its last conversations an operator keeps listed (its inbox). */
+  static final int RECENT_CONVERSATIONS = 100;
 
   private final String operatorId;
   private final ActorContext<Command> context;
@@ -248,6 +270,9 @@ public final class Operator
 
   /** Held conversations whose assignment the conversation has not confirmed yet. */
   private final Set<String> unconfirmed = new HashSet<>();
+
+  /** The operator's open sessions. */
+  private final Set<ActorRef<Update>> watchers = new LinkedHashSet<>();
 
   private Operator(
       String operatorId,
@@ -353,6 +378,9 @@ public final class Operator
         .onCommand(AssignmentConfirmed.class, this::onAssignmentConfirmed)
         .onCommand(AssignmentDeclined.class, (state, c) -> release(state, c.conversationId()))
         .onCommand(ReleaseConversation.class, this::onReleaseConversation)
+        .onCommand(Watch.class, this::onWatch)
+        .onCommand(Unwatch.class, (state, c) -> unwatch(c.watcher()))
+        .onCommand(WatcherGone.class, (state, c) -> unwatch(c.watcher()))
         .onCommand(CheckInactivity.class, this::onCheckInactivity)
         .onCommand(CheckReservation.class, this::onCheckReservation)
         .onCommand(ReservationChecked.class, this::onReservationChecked);
@@ -472,6 +500,7 @@ public final class Operator
 
   private ReplyEffect<Event, State> onChannelAnswered(Registered state, ChannelAnswered answer) {
     if (answer.failure() == null) {
+      publish(new ChannelsChanged(state.channels(), "joined"));
       return Effect().reply(answer.replyTo(), StatusReply.success(profile(state)));
     }
     if (answer.failure() instanceof Rejection rejection
@@ -493,6 +522,7 @@ public final class Operator
               directory
                   .channel(command.channelId())
                   .tell(new Channel.RemoveMember(operatorId, "left"));
+              publish(new ChannelsChanged(((Registered) after).channels(), "left"));
             })
         .thenReply(command.replyTo(), after -> StatusReply.success(profile(after)));
   }
@@ -529,9 +559,37 @@ public final class Operator
 
   private ReplyEffect<Event, State> onAssignmentConfirmed(
       Registered state, AssignmentConfirmed confirmed) {
-    unconfirmed.remove(confirmed.conversationId());
-    timers.cancel(reservationTimer(confirmed.conversationId()));
+    if (state.conversations().containsKey(confirmed.conversationId())) {
+      confirm(confirmed.conversationId());
+    }
     return Effect().none().thenNoReply();
+  }
+
+  private void confirm(String conversationId) {
+    timers.cancel(reservationTimer(conversationId));
+    if (unconfirmed.remove(conversationId)) {
+      publish(new ConversationGiven(conversationId));
+    }
+  }
+
+  private ReplyEffect<Event, State> onWatch(Registered state, Watch watch) {
+    if (watchers.add(watch.watcher())) {
+      context.watchWith(watch.watcher(), new WatcherGone(watch.watcher()));
+    }
+    return Effect().none().thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> unwatch(ActorRef<Update> watcher) {
+    if (watchers.remove(watcher)) {
+      context.unwatch(watcher);
+    }
+    return Effect().none().thenNoReply();
+  }
+
+  private void publish(Update update) {
+    for (ActorRef<Update> watcher : watchers) {
+      watcher.tell(update);
+    }
   }
 
   private ReplyEffect<Event, State> onReleaseConversation(
@@ -588,7 +646,7 @@ public final class Operator
       return Effect().none().thenNoReply();
     }
     if (checked.answer() instanceof Conversation.Assigned) {
-      unconfirmed.remove(checked.conversationId());
+      confirm(checked.conversationId());
       return Effect().none().thenNoReply();
     }
     unconfirmed.remove(checked.conversationId());
@@ -605,7 +663,7 @@ public final class Operator
             (state, e) ->
                 new Registered(
                     e.login(), e.name(), e.passwordHash(), null, e.mainLanguage(), List.of(),
-                    e.capacity(), List.of(), Map.of(), e.at(), true));
+                    e.capacity(), List.of(), Map.of(), List.of(), e.at(), true));
     builder
         .forStateType(Registered.class)
         .onEvent(
@@ -614,14 +672,14 @@ public final class Operator
                 new Registered(
                     state.login(), e.name(), e.passwordHash(), state.onlineChatName(),
                     state.mainLanguage(), state.chatLanguages(), e.capacity(), state.channels(),
-                    state.conversations(), state.lastActivity(), state.online()))
+                    state.conversations(), state.recent(), state.lastActivity(), state.online()))
         .onEvent(
             PreferencesUpdated.class,
             (state, e) ->
                 new Registered(
                     state.login(), state.name(), state.passwordHash(), e.onlineChatName(),
                     e.mainLanguage(), e.chatLanguages(), state.capacity(), state.channels(),
-                    state.conversations(), e.at(), true))
+                    state.conversations(), state.recent(), e.at(), true))
         .onEvent(ActivityRecorded.class, (state, e) -> state.active(e.at()))
         .onEvent(
             ChannelJoined.class,
@@ -643,20 +701,26 @@ public final class Operator
                 new Registered(
                     state.login(), state.name(), state.passwordHash(), state.onlineChatName(),
                     state.mainLanguage(), state.chatLanguages(), state.capacity(), List.of(),
-                    state.conversations(), state.lastActivity(), false))
+                    state.conversations(), state.recent(), state.lastActivity(), false))
         .onEvent(
             ConversationReserved.class,
             (state, e) -> {
               Map<String, String> conversations = new LinkedHashMap<>(state.conversations());
               conversations.put(e.conversationId(), e.channelId());
-              return state.withConversations(conversations);
+              List<String> recent = new ArrayList<>(state.recent());
+              recent.remove(e.conversationId());
+              recent.add(e.conversationId());
+              if (recent.size() > RECENT_CONVERSATIONS) {
+                recent.remove(0);
+              }
+              return state.withConversations(conversations, recent);
             })
         .onEvent(
             ConversationReleased.class,
             (state, e) -> {
               Map<String, String> conversations = new LinkedHashMap<>(state.conversations());
               conversations.remove(e.conversationId());
-              return state.withConversations(conversations);
+              return state.withConversations(conversations, state.recent());
             });
     return builder.build();
   }
@@ -708,6 +772,7 @@ public final class Operator
     for (Event event : events) {
       if (event instanceof Disconnected disconnected) {
         timers.cancel(INACTIVITY_TIMER);
+        publish(new ChannelsChanged(List.of(), disconnected.reason()));
         for (String channelId : disconnected.channels()) {
           directory.channel(channelId).tell(new Channel.RemoveMember(operatorId, disconnected.reason()));
         }
@@ -777,6 +842,7 @@ public final class Operator
         operator.capacity(),
         operator.channels(),
         List.copyOf(operator.conversations().keySet()),
+        operator.recent(),
         operator.online(),
         lastActivity(operator));
   }

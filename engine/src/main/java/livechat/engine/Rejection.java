@@ -27,7 +27,8 @@ public final class Rejection extends RuntimeException implements CborSerializabl
     INVALID,
     FORBIDDEN,
     NOT_FOUND,
-    CONFLICT
+    CONFLICT,
+    RATE_LIMITED
   }
 
   private final Kind kind;
@@ -59,6 +60,10 @@ public final class Rejection extends RuntimeException implements CborSerializabl
 
   public static Rejection conflict(String code, String reason) {
     return new Rejection(Kind.CONFLICT, code, reason);
+  }
+
+  public static Rejection rateLimited(String code, String reason) {
+    return new Rejection(Kind.RATE_LIMITED, code, reason);
   }
 
   @JsonProperty

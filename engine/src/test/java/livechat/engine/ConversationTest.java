@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -101,6 +102,22 @@ class ConversationTest {
     assertEquals(new MessageAccepted(1, false), first);
     assertEquals(new MessageAccepted(1, true), retry);
     assertEquals(1, view(VISITOR).lastSeq());
+  }
+
+  @Test
+  void aVisitorSendingMoreThanTheLimitWithinAMinuteIsRefusedUntilTheMinutePasses() {
+    open();
+    for (int i = 1; i <= 30; i++) {
+      assertEquals(i, send(VISITOR, null, "message " + i, "m" + i).getValue().seq());
+    }
+
+    Rejection refused = rejectionOf(send(VISITOR, null, "one more", "m31"));
+    assertEquals(Rejection.Kind.RATE_LIMITED, refused.kind());
+    assertEquals(30, view(VISITOR).lastSeq());
+    assertEquals(new MessageAccepted(30, true), send(VISITOR, null, "message 30", "m30").getValue());
+
+    clock.advance(Duration.ofSeconds(61));
+    assertEquals(31, send(VISITOR, null, "one more", "m31").getValue().seq());
   }
 
   @Test

@@ -13,7 +13,8 @@ final class EngineTestSettings {
           Duration.ofSeconds(10),
           1,
           Duration.ofSeconds(3),
-          Duration.ofSeconds(5));
+          Duration.ofSeconds(5),
+          30);
 
   private EngineTestSettings() {}
 }

@@ -228,6 +228,22 @@ class OperatorTest {
   }
 
   @Test
+  void watchersHearOfNewConversationsAndChannelChanges() {
+    register(5);
+    TestProbe<Operator.Update> watcher = testKit.createTestProbe();
+    operator.tell(new Operator.Watch(watcher.ref()));
+
+    join("website");
+    assertEquals(
+        new Operator.ChannelsChanged(List.of("website"), "joined"), watcher.receiveMessage());
+    offer("c1", "website");
+    operator.tell(new Operator.AssignmentConfirmed("c1"));
+    assertEquals(new Operator.ConversationGiven("c1"), watcher.receiveMessage());
+    advance(Duration.ofMinutes(30));
+    assertEquals(new Operator.ChannelsChanged(List.of(), "inactivity"), watcher.receiveMessage());
+  }
+
+  @Test
   void operatorIdleForThirtyMinutesLeavesItsChannelsAndGetsNoNewConversation() {
     register(5);
     join("website");

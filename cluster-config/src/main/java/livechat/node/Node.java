@@ -10,8 +10,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import livechat.engine.Engine;
-import livechat.http.AdminToken;
 import livechat.http.HttpApi;
+import livechat.http.auth.Authentication;
+import livechat.http.auth.Tokens;
 import livechat.persistence.CassandraSchema;
 import livechat.persistence.CassandraSettings;
 import livechat.persistence.embedded.CassandraStartException;
@@ -57,15 +58,22 @@ public final class Node {
     }
     ActorSystem<Void> system = null;
     try {
-      String adminToken = AdminTokens.resolve(config, embedded != null, dataDir);
+      String adminToken = Secrets.adminToken(config, embedded != null, dataDir);
+      String tokenSecret = Secrets.tokenSecret(config, embedded != null, dataDir);
       createSchema(cassandra);
       system =
           ActorSystem.create(
               Behaviors.empty(), "livechat", cassandra.pekkoConfig().withFallback(config));
       joinCluster(system);
-      Engine.init(system, Clock.systemUTC());
+      Engine engine = Engine.init(system, Clock.systemUTC());
+      Authentication auth =
+          new Authentication(
+              adminToken,
+              Tokens.fromConfig(config, tokenSecret, Clock.systemUTC()),
+              system,
+              engine.directory());
       ServerBinding binding =
-          bind(new HttpApi(system, new AdminToken(adminToken), ReadinessChecks.of(system)));
+          bind(new HttpApi(system, engine, auth, ReadinessChecks.of(system)));
       return new Node(system, embedded, binding.localAddress(), adminToken);
     } catch (NodeStartException | RuntimeException e) {
       if (system != null) {

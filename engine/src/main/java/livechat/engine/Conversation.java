@@ -115,12 +115,11 @@ public final class Conversation
   public record RenameOperator(String operatorId, String displayName) implements Command {}
 
   /**
-   * A message from a participant. An operator's {@code displayName} is the one it has now; the
-   * visitor's is its name. {@code clientMessageId} may be null (no retry protection).
+   * A message from a participant, written under the name it has now: the visitor's name or the
+   * operator's display name. {@code clientMessageId} may be null (no retry protection).
    */
   public record SendMessage(
       Participant from,
-      String displayName,
       String text,
       String clientMessageId,
       ActorRef<StatusReply<MessageAccepted>> replyTo)
@@ -185,7 +184,8 @@ public final class Conversation
       int unread,
       Map<String, Long> seen,
       Integer rating,
-      String ratingComment)
+      String ratingComment,
+      Instant lastActivityAt)
       implements CborSerializable {}
 
   public record Messages(List<Message> messages) implements CborSerializable {}
@@ -240,7 +240,8 @@ public final class Conversation
       Map<String, Long> clientMessageIds,
       Map<String, Long> seen,
       Integer rating,
-      String ratingComment)
+      String ratingComment,
+      Instant lastActivityAt)
       implements State {
 
     long lastSeq() {
@@ -254,7 +255,13 @@ public final class Conversation
     Opened with(String newStatus, String newOperatorId, String newDisplayName) {
       return new Opened(
           channelId, visitor, newStatus, newOperatorId, newDisplayName, messages, clientMessageIds,
-          seen, rating, ratingComment);
+          seen, rating, ratingComment, lastActivityAt);
+    }
+
+    Opened at(Instant at) {
+      return new Opened(
+          channelId, visitor, status, operatorId, operatorDisplayName, messages, clientMessageIds,
+          seen, rating, ratingComment, at);
     }
   }
 
@@ -452,7 +459,7 @@ public final class Conversation
     Author author =
         send.from().isVisitor()
             ? new Author("visitor", null, state.visitor().name())
-            : new Author("operator", send.from().operatorId(), send.displayName());
+            : new Author("operator", send.from().operatorId(), state.operatorDisplayName());
     Message message = new Message(state.lastSeq() + 1, author, text, now, send.clientMessageId());
     return Effect()
         .persist(List.of(new MessageAdded(message), new SeenMoved(send.from().key(), message.seq())))
@@ -704,21 +711,22 @@ public final class Conversation
             (state, e) ->
                 new Opened(
                     e.channelId(), e.visitor(), WAITING, null, null, List.of(), Map.of(),
-                    Map.of(), null, null));
+                    Map.of(), null, null, e.at()));
     builder
         .forStateType(Opened.class)
         .onEvent(
             OperatorAssigned.class,
-            (state, e) -> state.with(ACTIVE, e.operatorId(), e.displayName()))
+            (state, e) -> state.with(ACTIVE, e.operatorId(), e.displayName()).at(e.at()))
         .onEvent(
             OperatorRenamed.class,
             (state, e) -> state.with(state.status(), state.operatorId(), e.displayName()))
         .onEvent(
             Transferred.class,
-            (state, e) -> state.with(ACTIVE, e.toOperatorId(), e.displayName()))
+            (state, e) -> state.with(ACTIVE, e.toOperatorId(), e.displayName()).at(e.at()))
         .onEvent(
             Closed.class,
-            (state, e) -> state.with(CLOSED, state.operatorId(), state.operatorDisplayName()))
+            (state, e) ->
+                state.with(CLOSED, state.operatorId(), state.operatorDisplayName()).at(e.at()))
         .onEvent(
             MessageAdded.class,
             (state, e) -> {
@@ -732,7 +740,7 @@ public final class Conversation
               return new Opened(
                   state.channelId(), state.visitor(), state.status(), state.operatorId(),
                   state.operatorDisplayName(), List.copyOf(messages), Map.copyOf(clientMessageIds),
-                  state.seen(), state.rating(), state.ratingComment());
+                  state.seen(), state.rating(), state.ratingComment(), e.message().at());
             })
         .onEvent(
             SeenMoved.class,
@@ -742,7 +750,7 @@ public final class Conversation
               return new Opened(
                   state.channelId(), state.visitor(), state.status(), state.operatorId(),
                   state.operatorDisplayName(), state.messages(), state.clientMessageIds(),
-                  Map.copyOf(seen), state.rating(), state.ratingComment());
+                  Map.copyOf(seen), state.rating(), state.ratingComment(), state.lastActivityAt());
             })
         .onEvent(
             Rated.class,
@@ -750,7 +758,7 @@ public final class Conversation
                 new Opened(
                     state.channelId(), state.visitor(), state.status(), state.operatorId(),
                     state.operatorDisplayName(), state.messages(), state.clientMessageIds(),
-                    state.seen(), e.value(), e.comment()));
+                    state.seen(), e.value(), e.comment(), state.lastActivityAt()));
     return builder.build();
   }
 
@@ -818,7 +826,8 @@ public final class Conversation
         unread,
         state.seen(),
         state.rating(),
-        state.ratingComment());
+        state.ratingComment(),
+        state.lastActivityAt());
   }
 
   private <T> ReplyEffect<Event, State> notFound(ActorRef<StatusReply<T>> replyTo) {

@@ -11,10 +11,12 @@ public final class Engine {
 
   private final EntityDirectory directory;
   private final EngineSettings settings;
+  private final OperatorAccounts accounts;
 
-  private Engine(EntityDirectory directory, EngineSettings settings) {
+  private Engine(EntityDirectory directory, EngineSettings settings, OperatorAccounts accounts) {
     this.directory = directory;
     this.settings = settings;
+    this.accounts = accounts;
   }
 
   public static Engine init(ActorSystem<?> system, Clock clock) {
@@ -26,7 +28,8 @@ public final class Engine {
     Operator.init(system, directory, settings, clock);
     Channel.init(system, directory, settings, clock);
     Conversation.init(system, directory, settings, clock);
-    return new Engine(directory, settings);
+    return new Engine(
+        directory, settings, new OperatorAccounts(system, directory, settings.askTimeout()));
   }
 
   public EntityDirectory directory() {
@@ -35,5 +38,9 @@ public final class Engine {
 
   public EngineSettings settings() {
     return settings;
+  }
+
+  public OperatorAccounts accounts() {
+    return accounts;
   }
 }

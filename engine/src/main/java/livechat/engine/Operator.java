@@ -68,6 +68,9 @@ public final class Operator
 
   public record GetProfile(ActorRef<StatusReply<Profile>> replyTo) implements Command {}
 
+  /** The password hash, for checking a login; it never leaves the server. */
+  public record GetPasswordHash(ActorRef<StatusReply<String>> replyTo) implements Command {}
+
   /** Changes made by an administrator; {@code null} leaves a value as it is. */
   public record UpdateAccount(
       String name, Integer capacity, String passwordHash, ActorRef<StatusReply<Profile>> replyTo)
@@ -341,6 +344,7 @@ public final class Operator
         .forStateType(Unregistered.class)
         .onCommand(Register.class, this::onRegister)
         .onCommand(GetProfile.class, (state, c) -> notFound(c.replyTo()))
+        .onCommand(GetPasswordHash.class, (state, c) -> notFound(c.replyTo()))
         .onCommand(UpdateAccount.class, (state, c) -> notFound(c.replyTo()))
         .onCommand(UpdatePreferences.class, (state, c) -> notFound(c.replyTo()))
         .onCommand(RecordActivity.class, (state, c) -> notFound(c.replyTo()))
@@ -368,6 +372,9 @@ public final class Operator
                             Rejection.conflict(
                                 "operator_exists", "This operator is already registered."))))
         .onCommand(GetProfile.class, this::onGetProfile)
+        .onCommand(
+            GetPasswordHash.class,
+            (state, c) -> Effect().reply(c.replyTo(), StatusReply.success(state.passwordHash())))
         .onCommand(UpdateAccount.class, this::onUpdateAccount)
         .onCommand(UpdatePreferences.class, this::onUpdatePreferences)
         .onCommand(RecordActivity.class, this::onRecordActivity)

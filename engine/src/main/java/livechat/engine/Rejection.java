@@ -25,6 +25,7 @@ public final class Rejection extends RuntimeException implements CborSerializabl
   /** What kind of refusal this is; each maps to one HTTP status. */
   public enum Kind {
     INVALID,
+    UNAUTHORIZED,
     FORBIDDEN,
     NOT_FOUND,
     CONFLICT,
@@ -48,6 +49,10 @@ public final class Rejection extends RuntimeException implements CborSerializabl
 
   public static Rejection invalid(String code, String reason) {
     return new Rejection(Kind.INVALID, code, reason);
+  }
+
+  public static Rejection unauthorized(String code, String reason) {
+    return new Rejection(Kind.UNAUTHORIZED, code, reason);
   }
 
   public static Rejection forbidden(String code, String reason) {

@@ -79,10 +79,10 @@ class ConversationTest {
     open();
     claim("marc", "Marc");
 
-    assertEquals(1, send(VISITOR, null, "Bonjour", "v-1").getValue().seq());
-    assertEquals(2, send(MARC, "Marc", "Bonjour !", "m-1").getValue().seq());
+    assertEquals(1, send(VISITOR, "Bonjour", "v-1").getValue().seq());
+    assertEquals(2, send(MARC, "Bonjour !", "m-1").getValue().seq());
     conversation.tell(new Conversation.RenameOperator("marc", "Marc Dupont"));
-    assertEquals(3, send(MARC, "Marc Dupont", "Je regarde.", "m-2").getValue().seq());
+    assertEquals(3, send(MARC, "Je regarde.", "m-2").getValue().seq());
 
     List<Message> messages = messages(0);
     assertEquals(List.of(1L, 2L, 3L), messages.stream().map(Message::seq).toList());
@@ -96,8 +96,8 @@ class ConversationTest {
   void aRetriedClientMessageIdReturnsTheFirstSeqAndStoresNothing() {
     open();
 
-    MessageAccepted first = send(VISITOR, null, "Hello", "retry-me").getValue();
-    MessageAccepted retry = send(VISITOR, null, "Hello", "retry-me").getValue();
+    MessageAccepted first = send(VISITOR, "Hello", "retry-me").getValue();
+    MessageAccepted retry = send(VISITOR, "Hello", "retry-me").getValue();
 
     assertEquals(new MessageAccepted(1, false), first);
     assertEquals(new MessageAccepted(1, true), retry);
@@ -108,25 +108,25 @@ class ConversationTest {
   void aVisitorSendingMoreThanTheLimitWithinAMinuteIsRefusedUntilTheMinutePasses() {
     open();
     for (int i = 1; i <= 30; i++) {
-      assertEquals(i, send(VISITOR, null, "message " + i, "m" + i).getValue().seq());
+      assertEquals(i, send(VISITOR, "message " + i, "m" + i).getValue().seq());
     }
 
-    Rejection refused = rejectionOf(send(VISITOR, null, "one more", "m31"));
+    Rejection refused = rejectionOf(send(VISITOR, "one more", "m31"));
     assertEquals(Rejection.Kind.RATE_LIMITED, refused.kind());
     assertEquals(30, view(VISITOR).lastSeq());
-    assertEquals(new MessageAccepted(30, true), send(VISITOR, null, "message 30", "m30").getValue());
+    assertEquals(new MessageAccepted(30, true), send(VISITOR, "message 30", "m30").getValue());
 
     clock.advance(Duration.ofSeconds(61));
-    assertEquals(31, send(VISITOR, null, "one more", "m31").getValue().seq());
+    assertEquals(31, send(VISITOR, "one more", "m31").getValue().seq());
   }
 
   @Test
   void textMustHoldOneTo4000CharactersAfterTrimming() {
     open();
 
-    assertEquals("invalid_text", rejectionOf(send(VISITOR, null, "   ", "a")).code());
-    assertEquals("invalid_text", rejectionOf(send(VISITOR, null, "x".repeat(4001), "b")).code());
-    assertEquals(1, send(VISITOR, null, " " + "x".repeat(4000) + " ", "c").getValue().seq());
+    assertEquals("invalid_text", rejectionOf(send(VISITOR, "   ", "a")).code());
+    assertEquals("invalid_text", rejectionOf(send(VISITOR, "x".repeat(4001), "b")).code());
+    assertEquals(1, send(VISITOR, " " + "x".repeat(4000) + " ", "c").getValue().seq());
     assertEquals(1, view(VISITOR).lastSeq());
   }
 
@@ -135,7 +135,7 @@ class ConversationTest {
     open();
     claim("marc", "Marc");
 
-    assertEquals("not_your_conversation", rejectionOf(send(ANNE, "Anne", "Hi", "a")).code());
+    assertEquals("not_your_conversation", rejectionOf(send(ANNE, "Hi", "a")).code());
     assertEquals(
         "not_your_conversation",
         rejectionOf(askView(replyTo -> new Conversation.Close(ANNE, replyTo))).code());
@@ -146,9 +146,9 @@ class ConversationTest {
   void unreadCountsFollowTheSeenPointers() {
     open();
     claim("marc", "Marc");
-    send(VISITOR, null, "one", "1");
-    send(VISITOR, null, "two", "2");
-    send(VISITOR, null, "three", "3");
+    send(VISITOR, "one", "1");
+    send(VISITOR, "two", "2");
+    send(VISITOR, "three", "3");
 
     assertEquals(3, view(MARC).unread());
     assertEquals(0, view(VISITOR).unread());
@@ -157,7 +157,7 @@ class ConversationTest {
     assertEquals(StatusReply.ack(), seen(MARC, 1));
     assertEquals(1, view(MARC).unread());
     assertEquals("invalid_seq", rejectionOf(seen(MARC, 4)).code());
-    send(MARC, "Marc", "reply", "4");
+    send(MARC, "reply", "4");
     assertEquals(0, view(MARC).unread());
     assertEquals(1, view(VISITOR).unread());
   }
@@ -166,7 +166,7 @@ class ConversationTest {
   void closingAddsASystemMessageFreesTheSlotThenRepliesAndAnotherCloseChangesNothing() {
     open();
     claim("marc", "Marc");
-    send(VISITOR, null, "Thanks, bye", "1");
+    send(VISITOR, "Thanks, bye", "1");
 
     TestProbe<StatusReply<View>> closed = testKit.createTestProbe();
     conversation.tell(new Conversation.Close(VISITOR, closed.ref()));
@@ -191,7 +191,7 @@ class ConversationTest {
         .replyTo()
         .tell(StatusReply.ack());
     assertEquals(2, again.receiveMessage().getValue().lastSeq());
-    assertEquals("conversation_closed", rejectionOf(send(VISITOR, null, "wait", "2")).code());
+    assertEquals("conversation_closed", rejectionOf(send(VISITOR, "wait", "2")).code());
   }
 
   @Test
@@ -231,7 +231,7 @@ class ConversationTest {
     assertEquals("anne", view.operatorId());
     assertEquals("Anne", view.operatorDisplayName());
     assertEquals("Marc transferred the conversation to Anne.", view.lastMessage().text());
-    assertEquals("not_your_conversation", rejectionOf(send(MARC, "Marc", "still here?", "x")).code());
+    assertEquals("not_your_conversation", rejectionOf(send(MARC, "still here?", "x")).code());
   }
 
   @Test
@@ -278,9 +278,9 @@ class ConversationTest {
   void aSubscriberGetsWhatItMissedThenLiveMessages() {
     open();
     claim("marc", "Marc");
-    send(VISITOR, null, "one", "1");
-    send(MARC, "Marc", "two", "2");
-    send(VISITOR, null, "three", "3");
+    send(VISITOR, "one", "1");
+    send(MARC, "two", "2");
+    send(VISITOR, "three", "3");
 
     TestProbe<Conversation.Update> subscriber = testKit.createTestProbe();
     conversation.tell(new Conversation.Subscribe(1, subscriber.ref()));
@@ -290,7 +290,7 @@ class ConversationTest {
     Conversation.StatusChanged status =
         assertInstanceOf(Conversation.StatusChanged.class, subscriber.receiveMessage());
     assertEquals("active", status.status());
-    send(MARC, "Marc", "four", "4");
+    send(MARC, "four", "4");
     assertEquals(4, posted(subscriber.receiveMessage()).seq());
   }
 
@@ -330,10 +330,10 @@ class ConversationTest {
   }
 
   private StatusReply<MessageAccepted> send(
-      Participant from, String displayName, String text, String clientMessageId) {
+      Participant from, String text, String clientMessageId) {
     TestProbe<StatusReply<MessageAccepted>> probe = testKit.createTestProbe();
     conversation.tell(
-        new Conversation.SendMessage(from, displayName, text, clientMessageId, probe.ref()));
+        new Conversation.SendMessage(from, text, clientMessageId, probe.ref()));
     return probe.receiveMessage();
   }
 

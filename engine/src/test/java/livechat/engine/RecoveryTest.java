@@ -43,10 +43,10 @@ class RecoveryTest {
       assertEquals("active", EngineNode.await(node.start(channel, active, "fr_FR")).status());
       assertEquals(1, EngineNode.await(node.start(channel, first, "en_US")).queuePosition());
       assertEquals(2, EngineNode.await(node.start(channel, second, "fr_FR")).queuePosition());
-      send(node, Participant.visitor(), null, "Bonjour", "v1");
-      send(node, asMarc, "Marc", "Bonjour, je suis Marc.", "m1");
-      send(node, Participant.visitor(), null, "J'ai une question.", "v2");
-      send(node, Participant.visitor(), null, "Sur ma commande.", "v3");
+      send(node, Participant.visitor(), "Bonjour", "v1");
+      send(node, asMarc, "Bonjour, je suis Marc.", "m1");
+      send(node, Participant.visitor(), "J'ai une question.", "v2");
+      send(node, Participant.visitor(), "Sur ma commande.", "v3");
       Done seen =
           node.await(
               node.conversation(active), replyTo -> new Conversation.MarkSeen(asMarc, 3, replyTo));
@@ -82,9 +82,9 @@ class RecoveryTest {
     }
   }
 
-  private void send(EngineNode node, Participant from, String displayName, String text, String id) {
+  private void send(EngineNode node, Participant from, String text, String id) {
     node.<Conversation.Command, Conversation.MessageAccepted>await(
         node.conversation(active),
-        replyTo -> new Conversation.SendMessage(from, displayName, text, id, replyTo));
+        replyTo -> new Conversation.SendMessage(from, text, id, replyTo));
   }
 }

@@ -31,23 +31,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiErrors extends AllDirectives {
 
-  /** A request that failed authentication; answered with 401 and a Bearer challenge. */
-  public static final class Unauthorized extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public Unauthorized(String message) {
-      super(message, null, false, false);
-    }
-  }
-
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
   private static final Map<Rejection.Kind, StatusCode> STATUS_OF_REJECTION =
       Map.of(
           Rejection.Kind.INVALID, StatusCodes.BAD_REQUEST,
+          Rejection.Kind.UNAUTHORIZED, StatusCodes.UNAUTHORIZED,
           Rejection.Kind.FORBIDDEN, StatusCodes.FORBIDDEN,
           Rejection.Kind.NOT_FOUND, StatusCodes.NOT_FOUND,
-          Rejection.Kind.CONFLICT, StatusCodes.CONFLICT);
+          Rejection.Kind.CONFLICT, StatusCodes.CONFLICT,
+          Rejection.Kind.RATE_LIMITED, StatusCodes.TOO_MANY_REQUESTS);
 
   /** Wraps a route so that whatever goes wrong in it is answered as the API documents. */
   public Route handled(Route inner) {
@@ -75,12 +68,11 @@ public final class ApiErrors extends AllDirectives {
         ? thrown.getCause()
         : thrown;
     if (failure instanceof Rejection rejection) {
-      return response(
-          STATUS_OF_REJECTION.get(rejection.kind()), rejection.code(), rejection.reason());
-    }
-    if (failure instanceof Unauthorized unauthorized) {
-      return response(StatusCodes.UNAUTHORIZED, "unauthorized", unauthorized.getMessage())
-          .addHeader(WWWAuthenticate.create(HttpChallenge.createOAuth2("livechat")));
+      HttpResponse response =
+          response(STATUS_OF_REJECTION.get(rejection.kind()), rejection.code(), rejection.reason());
+      return rejection.kind() == Rejection.Kind.UNAUTHORIZED
+          ? response.addHeader(WWWAuthenticate.create(HttpChallenge.createOAuth2("livechat")))
+          : response;
     }
     if (failure instanceof InvalidRequest invalid) {
       return response(StatusCodes.BAD_REQUEST, invalid.code(), invalid.getMessage());

@@ -5,9 +5,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import livechat.engine.Engine;
+import livechat.http.auth.Authentication;
+import livechat.http.channels.ChannelRoutes;
+import livechat.http.conversations.ConversationRoutes;
 import livechat.http.health.HealthRoutes;
 import livechat.http.health.ReadinessCheck;
 import livechat.http.languages.LanguageRoutes;
+import livechat.http.operators.OperatorRoutes;
+import livechat.http.websocket.WebSocketRoutes;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -24,12 +30,18 @@ import org.apache.pekko.http.javadsl.server.Route;
 public final class HttpApi extends AllDirectives {
 
   private final ActorSystem<?> system;
-  private final AdminToken admin;
+  private final Engine engine;
+  private final Authentication auth;
   private final List<ReadinessCheck> readinessChecks;
 
-  public HttpApi(ActorSystem<?> system, AdminToken admin, List<ReadinessCheck> readinessChecks) {
+  public HttpApi(
+      ActorSystem<?> system,
+      Engine engine,
+      Authentication auth,
+      List<ReadinessCheck> readinessChecks) {
     this.system = system;
-    this.admin = admin;
+    this.engine = engine;
+    this.auth = auth;
     this.readinessChecks = List.copyOf(readinessChecks);
   }
 
@@ -41,7 +53,11 @@ public final class HttpApi extends AllDirectives {
             concat(
                 new HealthRoutes(readinessChecks, http.getDuration("health-check-timeout"))
                     .route(),
-                new LanguageRoutes(system, admin, askTimeout).route()));
+                new LanguageRoutes(system, auth, askTimeout).route(),
+                new OperatorRoutes(system, auth, engine.accounts(), engine.directory()).route(),
+                new ChannelRoutes(system, auth, engine.directory()).route(),
+                new ConversationRoutes(system, auth, engine.directory()).route(),
+                new WebSocketRoutes(system, auth, engine.directory()).route()));
   }
 
   /** Binds the API; it unbinds and drains its requests when the actor system shuts down. */
@@ -54,7 +70,12 @@ public final class HttpApi extends AllDirectives {
             .withParserSettings(
                 defaults
                     .getParserSettings()
-                    .withMaxContentLength(http.getBytes("max-body-size")));
+                    .withMaxContentLength(http.getBytes("max-body-size")))
+            .withWebsocketSettings(
+                defaults
+                    .getWebsocketSettings()
+                    .withPeriodicKeepAliveMaxIdle(
+                        system.settings().config().getDuration("livechat.websocket.keep-alive")));
     return Http.get(system)
         .newServerAt(http.getString("interface"), http.getInt("port"))
         .withSettings(settings)

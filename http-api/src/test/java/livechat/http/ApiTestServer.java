@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import livechat.engine.Settings;
+import java.time.Clock;
+import livechat.engine.Engine;
+import livechat.http.auth.Authentication;
+import livechat.http.auth.Tokens;
 import livechat.http.health.ReadinessCheck;
 import livechat.persistence.testing.OneNodeCluster;
 import livechat.persistence.testing.TestCassandra;
@@ -23,15 +26,27 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 public final class ApiTestServer implements AutoCloseable {
 
   public static final String ADMIN_TOKEN = "test-admin-token";
+  public static final String TOKEN_SECRET = "a-test-secret-of-at-least-32-characters";
 
   private final ActorTestKit testKit;
   private final ServerBinding binding;
+  private final Authentication auth;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ApiTestServer(ActorTestKit testKit, ServerBinding binding) {
+  private ApiTestServer(ActorTestKit testKit, ServerBinding binding, Authentication auth) {
     this.testKit = testKit;
     this.binding = binding;
+    this.auth = auth;
+  }
+
+  /** Signs tokens as the server does. */
+  public Tokens tokens() {
+    return auth.tokens();
+  }
+
+  public int port() {
+    return binding.localAddress().getPort();
   }
 
   /** Starts a server on its own keyspace, with the given readiness checks. */
@@ -45,13 +60,19 @@ public final class ApiTestServer implements AutoCloseable {
                 .withFallback(OneNodeCluster.config())
                 .withFallback(TestCassandra.config(keyspace)));
     OneNodeCluster.join(testKit.system());
-    Settings.init(testKit.system());
+    Engine engine = Engine.init(testKit.system(), Clock.systemUTC());
+    Authentication auth =
+        new Authentication(
+            ADMIN_TOKEN,
+            Tokens.fromConfig(testKit.system().settings().config(), TOKEN_SECRET, Clock.systemUTC()),
+            testKit.system(),
+            engine.directory());
     ServerBinding binding =
-        new HttpApi(testKit.system(), new AdminToken(ADMIN_TOKEN), checks)
+        new HttpApi(testKit.system(), engine, auth, checks)
             .bind()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);
-    return new ApiTestServer(testKit, binding);
+    return new ApiTestServer(testKit, binding, auth);
   }
 
   public ActorTestKit testKit() {

@@ -5,7 +5,7 @@ import livechat.engine.Settings;
 import livechat.engine.Settings.EnableLanguages;
 import livechat.engine.Settings.EnabledLanguages;
 import livechat.engine.Settings.GetEnabledLanguages;
-import livechat.http.AdminToken;
+import livechat.http.auth.Authentication;
 import livechat.http.Json;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -17,12 +17,12 @@ import org.apache.pekko.http.javadsl.server.Route;
 public final class LanguageRoutes extends AllDirectives {
 
   private final ActorSystem<?> system;
-  private final AdminToken admin;
+  private final Authentication auth;
   private final Duration askTimeout;
 
-  public LanguageRoutes(ActorSystem<?> system, AdminToken admin, Duration askTimeout) {
+  public LanguageRoutes(ActorSystem<?> system, Authentication auth, Duration askTimeout) {
     this.system = system;
-    this.admin = admin;
+    this.auth = auth;
     this.askTimeout = askTimeout;
   }
 
@@ -31,7 +31,7 @@ public final class LanguageRoutes extends AllDirectives {
         path(PathMatchers.segment("api").slash("languages"), () -> get(this::enabledLanguages)),
         path(
             PathMatchers.segment("api").slash("admin").slash("languages"),
-            () -> put(() -> admin.require(this::enableLanguages))));
+            () -> put(() -> auth.admin(this::enableLanguages))));
   }
 
   private Route enabledLanguages() {

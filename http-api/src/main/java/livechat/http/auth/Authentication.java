@@ -1,0 +1,131 @@
+package livechat.http.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import livechat.engine.Conversation.Participant;
+import livechat.engine.EntityDirectory;
+import livechat.engine.Operator;
+import livechat.engine.Rejection;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.model.headers.Authorization;
+import org.apache.pekko.http.javadsl.model.headers.OAuth2BearerToken;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * Who may call what: the admin token for admin routes, an operator token for operator routes, an
+ * operator or the visitor of that conversation for a conversation. A missing or bad token is a
+ * 401; a visitor's token used on another conversation is a 403. Every authenticated operator
+ * request counts as the operator's activity.
+ */
+public final class Authentication extends AllDirectives {
+
+  private final byte[] adminToken;
+  private final Tokens tokens;
+  private final ActorSystem<?> system;
+  private final EntityDirectory directory;
+
+  public Authentication(
+      String adminToken, Tokens tokens, ActorSystem<?> system, EntityDirectory directory) {
+    if (adminToken == null || adminToken.isBlank()) {
+      throw new IllegalArgumentException("the admin token must not be empty");
+    }
+    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    this.tokens = tokens;
+    this.system = system;
+    this.directory = directory;
+  }
+
+  public Tokens tokens() {
+    return tokens;
+  }
+
+  /** The caller a token stands for: the admin, an operator or a visitor. */
+  public Optional<Caller> caller(String token) {
+    if (token != null && MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
+      return Optional.of(new Caller.Admin());
+    }
+    return token == null ? Optional.empty() : tokens.verify(token);
+  }
+
+  public Route admin(Supplier<Route> inner) {
+    return withCaller(
+        caller ->
+            caller instanceof Caller.Admin
+                ? inner.get()
+                : failWith(forbidden("This request needs the admin token.")));
+  }
+
+  /** Runs the inner route for an operator, with its id; records its activity. */
+  public Route operator(Function<String, Route> inner) {
+    return withCaller(
+        caller -> {
+          if (caller instanceof Caller.Operator operator) {
+            recordActivity(operator.operatorId());
+            return inner.apply(operator.operatorId());
+          }
+          return failWith(forbidden("This request needs an operator's token."));
+        });
+  }
+
+  /**
+   * Runs the inner route for a participant of the conversation: an operator (the conversation
+   * itself refuses operators it is not assigned to) or the visitor whose token opened it.
+   */
+  public Route participant(String conversationId, Function<Participant, Route> inner) {
+    return withCaller(
+        caller -> {
+          Optional<Participant> participant = participantOf(caller, conversationId);
+          return participant.isPresent()
+              ? inner.apply(participant.get())
+              : failWith(forbidden("This token does not open this conversation."));
+        });
+  }
+
+  /** The participant a caller is in a conversation, if any; records an operator's activity. */
+  public Optional<Participant> participantOf(Caller caller, String conversationId) {
+    if (caller instanceof Caller.Operator operator) {
+      recordActivity(operator.operatorId());
+      return Optional.of(Participant.operator(operator.operatorId()));
+    }
+    if (caller instanceof Caller.Visitor visitor
+        && visitor.conversationId().equals(conversationId)) {
+      return Optional.of(Participant.visitor());
+    }
+    return Optional.empty();
+  }
+
+  public void recordActivity(String operatorId) {
+    directory.operator(operatorId).tell(new Operator.RecordActivity(system.ignoreRef()));
+  }
+
+  private Route withCaller(Function<Caller, Route> inner) {
+    return optionalHeaderValueByType(
+        Authorization.class,
+        header -> {
+          Optional<String> token =
+              header
+                  .map(Authorization::credentials)
+                  .filter(OAuth2BearerToken.class::isInstance)
+                  .map(credentials -> ((OAuth2BearerToken) credentials).token());
+          if (token.isEmpty()) {
+            return failWith(
+                Rejection.unauthorized(
+                    "unauthorized", "This request needs a token: Authorization: Bearer <token>."));
+          }
+          Optional<Caller> caller = caller(token.get());
+          if (caller.isEmpty()) {
+            return failWith(
+                Rejection.unauthorized("unauthorized", "The token is not valid or has expired."));
+          }
+          return inner.apply(caller.get());
+        });
+  }
+
+  private static Rejection forbidden(String reason) {
+    return Rejection.forbidden("forbidden", reason);
+  }
+}

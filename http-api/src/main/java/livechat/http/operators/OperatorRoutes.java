@@ -1,0 +1,108 @@
+package livechat.http.operators;
+
+import livechat.engine.EntityDirectory;
+import livechat.engine.Operator;
+import livechat.engine.OperatorAccounts;
+import livechat.http.ApiRoute;
+import livechat.http.Json;
+import livechat.http.auth.Authentication;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/** Logging in, the administration of operators, and an operator's own profile. */
+public final class OperatorRoutes extends ApiRoute {
+
+  private final Authentication auth;
+  private final OperatorAccounts accounts;
+  private final EntityDirectory directory;
+
+  public OperatorRoutes(
+      ActorSystem<?> system,
+      Authentication auth,
+      OperatorAccounts accounts,
+      EntityDirectory directory) {
+    super(system);
+    this.auth = auth;
+    this.accounts = accounts;
+    this.directory = directory;
+  }
+
+  public Route route() {
+    return concat(
+        path(PathMatchers.segment("api").slash("auth").slash("login"), () -> post(this::login)),
+        path(
+            PathMatchers.segment("api").slash("admin").slash("operators"),
+            () -> post(() -> auth.admin(this::createOperator))),
+        path(
+            PathMatchers.segment("api")
+                .slash("admin")
+                .slash("operators")
+                .slash(PathMatchers.segment()),
+            operatorId -> patch(() -> auth.admin(() -> updateOperator(operatorId)))),
+        path(
+            PathMatchers.segment("api").slash("me"),
+            () ->
+                auth.operator(
+                    operatorId -> concat(get(() -> me(operatorId)), patch(() -> updateMe(operatorId))))),
+        path(
+            PathMatchers.segment("api").slash("me").slash("heartbeat"),
+            () -> post(() -> auth.operator(operatorId -> complete(StatusCodes.NO_CONTENT)))));
+  }
+
+  private Route login() {
+    return entity(
+        Json.unmarshaller(OperatorJson.LoginRequest.class),
+        body ->
+            reply(
+                StatusCodes.OK,
+                accounts.authenticate(body.login(), body.password()),
+                operatorId ->
+                    new OperatorJson.LoginResponse(
+                        auth.tokens().forOperator(operatorId), operatorId)));
+  }
+
+  private Route createOperator() {
+    return entity(
+        Json.unmarshaller(OperatorJson.CreateRequest.class),
+        body ->
+            reply(
+                StatusCodes.CREATED,
+                accounts.create(
+                    body.login(), body.name(), body.password(), body.mainLanguage(), body.capacity()),
+                OperatorJson.Profile::of));
+  }
+
+  private Route updateOperator(String operatorId) {
+    return entity(
+        Json.unmarshaller(OperatorJson.UpdateRequest.class),
+        body ->
+            reply(
+                StatusCodes.OK,
+                accounts.updateAccount(operatorId, body.name(), body.capacity(), body.password()),
+                OperatorJson.Profile::of));
+  }
+
+  private Route me(String operatorId) {
+    return reply(
+        StatusCodes.OK,
+        ask(directory.operator(operatorId), Operator.GetProfile::new),
+        OperatorJson.Profile::of);
+  }
+
+  private Route updateMe(String operatorId) {
+    return entity(
+        Json.unmarshaller(OperatorJson.PreferencesRequest.class),
+        body ->
+            reply(
+                StatusCodes.OK,
+                accounts.updatePreferences(
+                    operatorId,
+                    body.onlineChatNameGiven(),
+                    body.onlineChatName(),
+                    body.mainLanguage(),
+                    body.chatLanguages()),
+                OperatorJson.Profile::of));
+  }
+}

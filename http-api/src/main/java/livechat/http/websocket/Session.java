@@ -1,0 +1,398 @@
+package livechat.http.websocket;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import livechat.engine.Conversation;
+import livechat.engine.Conversation.Participant;
+import livechat.engine.EntityDirectory;
+import livechat.engine.Operator;
+import livechat.engine.Rejection;
+import livechat.http.InvalidRequest;
+import livechat.http.Json;
+import livechat.http.auth.Authentication;
+import livechat.http.auth.Caller;
+import livechat.http.conversations.ConversationJson;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.pattern.StatusReply;
+
+/**
+ * One WebSocket connection, on the node that holds it. An operator's session watches its
+ * operator entity and subscribes to each of its conversations; a visitor's subscribes to its
+ * conversation. Updates go to the client as frames; messages are sent in {@code seq} order, at
+ * most once per {@code seq} unless the client subscribes again. A {@code send} is acknowledged
+ * only once the message is stored.
+ */
+final class Session {
+
+  sealed interface Event {}
+
+  record FromClient(String text) implements Event {}
+
+  record ClientGone() implements Event {}
+
+  record FrameTooLarge() implements Event {}
+
+  record FromConversation(Conversation.Update update) implements Event {}
+
+  record FromOperator(Operator.Update update) implements Event {}
+
+  record HeldConversations(Operator.Profile profile) implements Event {}
+
+  record Given(String conversationId, Conversation.View view) implements Event {}
+
+  record Reply(ObjectNode frame) implements Event {}
+
+  record IdleTimeout() implements Event {}
+
+  /** What goes out on the socket: a frame, or the end of the connection. */
+  sealed interface Out {}
+
+  record Frame(String json) implements Out {}
+
+  record Close() implements Out {}
+
+  private final ActorContext<Event> context;
+  private final ActorRef<Out> out;
+  private final Authentication auth;
+  private final EntityDirectory directory;
+  private final Duration askTimeout;
+  private final Duration idleTimeout;
+  private final TimerScheduler<Event> timers;
+  private final Caller caller;
+  private final ActorRef<Conversation.Update> conversationUpdates;
+
+  /** The highest {@code seq} sent to the client, per conversation. */
+  private final Map<String, Long> delivered = new HashMap<>();
+
+  private Session(
+      ActorContext<Event> context,
+      TimerScheduler<Event> timers,
+      ActorRef<Out> out,
+      Caller caller,
+      Authentication auth,
+      EntityDirectory directory,
+      Duration askTimeout,
+      Duration idleTimeout) {
+    this.context = context;
+    this.timers = timers;
+    this.out = out;
+    this.caller = caller;
+    this.auth = auth;
+    this.directory = directory;
+    this.askTimeout = askTimeout;
+    this.idleTimeout = idleTimeout;
+    this.conversationUpdates = context.messageAdapter(Conversation.Update.class, FromConversation::new);
+  }
+
+  /** A session for the caller; {@code caller} is null when the token was missing or bad. */
+  static Behavior<Event> create(
+      ActorRef<Out> out,
+      Caller caller,
+      Authentication auth,
+      EntityDirectory directory,
+      Duration askTimeout,
+      Duration idleTimeout) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers -> {
+                  if (caller == null || caller instanceof Caller.Admin) {
+                    out.tell(
+                        new Frame(
+                            Json.write(
+                                error(
+                                    "unauthorized",
+                                    caller == null
+                                        ? "The token is missing, not valid or expired."
+                                        : "Open the socket with an operator's or a visitor's token.",
+                                    null))));
+                    out.tell(new Close());
+                    return Behaviors.stopped();
+                  }
+                  return new Session(
+                          context, timers, out, caller, auth, directory, askTimeout, idleTimeout)
+                      .start();
+                }));
+  }
+
+  private Behavior<Event> start() {
+    if (caller instanceof Caller.Operator operator) {
+      auth.recordActivity(operator.operatorId());
+      directory
+          .operator(operator.operatorId())
+          .tell(
+              new Operator.Watch(context.messageAdapter(Operator.Update.class, FromOperator::new)));
+      context.askWithStatus(
+          Operator.Profile.class,
+          directory.operator(operator.operatorId()),
+          askTimeout,
+          Operator.GetProfile::new,
+          (profile, failure) -> profile != null ? new HeldConversations(profile) : new Reply(null));
+    } else if (caller instanceof Caller.Visitor visitor) {
+      subscribeLive(visitor.conversationId());
+    }
+    resetIdleTimer();
+    return Behaviors.receive(Event.class)
+        .onMessage(FromClient.class, this::onFromClient)
+        .onMessage(FromConversation.class, this::onFromConversation)
+        .onMessage(FromOperator.class, this::onFromOperator)
+        .onMessage(HeldConversations.class, this::onHeldConversations)
+        .onMessage(Given.class, this::onGiven)
+        .onMessage(Reply.class, this::onReply)
+        .onMessage(FrameTooLarge.class, tooLarge -> close("message_too_large", "Frames hold at most 64 KiB."))
+        .onMessage(
+            IdleTimeout.class,
+            idle -> close("idle_timeout", "The socket was idle for " + idleTimeout.toSeconds() + " s."))
+        .onMessage(ClientGone.class, gone -> Behaviors.stopped())
+        .build();
+  }
+
+  // ---------------------------------------------------------------- from the client
+
+  private Behavior<Event> onFromClient(FromClient frame) {
+    resetIdleTimer();
+    if (caller instanceof Caller.Operator operator) {
+      auth.recordActivity(operator.operatorId());
+    }
+    ClientFrame parsed;
+    try {
+      parsed = ClientFrame.read(frame.text());
+    } catch (InvalidRequest invalid) {
+      send(error(invalid.code(), invalid.getMessage(), ClientFrame.clientMessageIdOf(frame.text())));
+      return Behaviors.same();
+    }
+    if (parsed instanceof ClientFrame.Ping) {
+      send(frame("pong"));
+      return Behaviors.same();
+    }
+    String conversationId = conversationOf(parsed);
+    Participant participant = participant(conversationId);
+    if (participant == null) {
+      send(
+          error(
+              "forbidden",
+              "This token does not open this conversation.",
+              parsed instanceof ClientFrame.Send send ? send.clientMessageId() : null));
+      return Behaviors.same();
+    }
+    if (parsed instanceof ClientFrame.Subscribe subscribe) {
+      subscribe(subscribe, participant);
+    } else if (parsed instanceof ClientFrame.Send send) {
+      sendMessage(send, participant);
+    } else if (parsed instanceof ClientFrame.Typing) {
+      directory.conversation(conversationId).tell(new Conversation.Typing(participant));
+    } else if (parsed instanceof ClientFrame.Seen seen) {
+      context.askWithStatus(
+          Done.class,
+          directory.conversation(conversationId),
+          askTimeout,
+          replyTo -> new Conversation.MarkSeen(participant, seen.seq(), replyTo),
+          (done, failure) -> failure == null ? new Reply(null) : new Reply(errorOf(failure, null)));
+    }
+    return Behaviors.same();
+  }
+
+  private void subscribe(ClientFrame.Subscribe subscribe, Participant participant) {
+    String conversationId = subscribe.conversationId();
+    context.askWithStatus(
+        Conversation.View.class,
+        directory.conversation(conversationId),
+        askTimeout,
+        replyTo -> new Conversation.GetView(participant, replyTo),
+        (view, failure) -> {
+          if (failure != null) {
+            return new Reply(errorOf(failure, null));
+          }
+          if (!participant.isVisitor() && !participant.operatorId().equals(view.operatorId())) {
+            return new Reply(
+                error("not_your_conversation", "This conversation is not assigned to you.", null));
+          }
+          delivered.put(conversationId, subscribe.afterSeq());
+          directory
+              .conversation(conversationId)
+              .tell(new Conversation.Subscribe(subscribe.afterSeq(), conversationUpdates));
+          return new Reply(null);
+        });
+  }
+
+  private void sendMessage(ClientFrame.Send send, Participant participant) {
+    context.askWithStatus(
+        Conversation.MessageAccepted.class,
+        directory.conversation(send.conversationId()),
+        askTimeout,
+        replyTo ->
+            new Conversation.SendMessage(participant, send.text(), send.clientMessageId(), replyTo),
+        (accepted, failure) -> {
+          if (failure != null) {
+            return new Reply(errorOf(failure, send.clientMessageId()));
+          }
+          ObjectNode ack = frame("ack");
+          ack.put("conversationId", send.conversationId());
+          ack.put("clientMessageId", send.clientMessageId());
+          ack.put("seq", accepted.seq());
+          return new Reply(ack);
+        });
+  }
+
+  // ---------------------------------------------------------------- to the client
+
+  private Behavior<Event> onFromConversation(FromConversation event) {
+    Conversation.Update update = event.update();
+    if (update instanceof Conversation.MessagePosted posted) {
+      long seq = posted.message().seq();
+      if (seq > delivered.getOrDefault(posted.conversationId(), 0L)) {
+        delivered.put(posted.conversationId(), seq);
+        ObjectNode frame = (ObjectNode) Json.tree(ConversationJson.Message.of(posted.message()));
+        frame.put("conversationId", posted.conversationId());
+        frame.put("type", "message");
+        send(frame);
+      }
+    } else if (update instanceof Conversation.StatusChanged status) {
+      ObjectNode frame = frame("conversation");
+      frame.put("conversationId", status.conversationId());
+      frame.put("status", status.status());
+      frame.set(
+          "operator",
+          status.operatorDisplayName() == null
+              ? null
+              : Json.tree(new ConversationJson.OperatorName(status.operatorDisplayName())));
+      frame.set("queuePosition", Json.tree(status.queuePosition()));
+      send(frame);
+    } else if (update instanceof Conversation.TypingStarted typing && !isSelf(typing.author())) {
+      ObjectNode frame = frame("typing");
+      frame.put("conversationId", typing.conversationId());
+      frame.set(
+          "author",
+          Json.tree(
+              new ConversationJson.Author(typing.author().kind(), typing.author().displayName())));
+      send(frame);
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Event> onFromOperator(FromOperator event) {
+    if (event.update() instanceof Operator.ConversationGiven given) {
+      context.askWithStatus(
+          Conversation.View.class,
+          directory.conversation(given.conversationId()),
+          askTimeout,
+          replyTo -> new Conversation.GetView(participant(given.conversationId()), replyTo),
+          (view, failure) ->
+              view != null ? new Given(given.conversationId(), view) : new Reply(null));
+    } else if (event.update() instanceof Operator.ChannelsChanged channels) {
+      ObjectNode frame = frame("channels");
+      frame.set("channels", Json.tree(channels.channels()));
+      frame.put("reason", channels.reason());
+      send(frame);
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Event> onHeldConversations(HeldConversations held) {
+    held.profile().conversations().forEach(this::subscribeLive);
+    return Behaviors.same();
+  }
+
+  /** A new conversation for the operator: tell the client, then send its messages so far. */
+  private Behavior<Event> onGiven(Given given) {
+    ObjectNode frame = frame("assigned");
+    frame.set("conversation", Json.tree(ConversationJson.InboxEntry.of(given.view())));
+    send(frame);
+    delivered.put(given.conversationId(), 0L);
+    directory
+        .conversation(given.conversationId())
+        .tell(new Conversation.Subscribe(0, conversationUpdates));
+    return Behaviors.same();
+  }
+
+  private Behavior<Event> onReply(Reply reply) {
+    if (reply.frame() != null) {
+      send(reply.frame());
+    }
+    return Behaviors.same();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Live updates only: the client asks for what it missed with a subscribe frame. */
+  private void subscribeLive(String conversationId) {
+    directory
+        .conversation(conversationId)
+        .tell(new Conversation.Subscribe(Long.MAX_VALUE, conversationUpdates));
+  }
+
+  private Participant participant(String conversationId) {
+    if (caller instanceof Caller.Operator operator) {
+      return Participant.operator(operator.operatorId());
+    }
+    if (caller instanceof Caller.Visitor visitor
+        && visitor.conversationId().equals(conversationId)) {
+      return Participant.visitor();
+    }
+    return null;
+  }
+
+  private boolean isSelf(Conversation.Author author) {
+    if (caller instanceof Caller.Operator operator) {
+      return operator.operatorId().equals(author.operatorId());
+    }
+    return author.kind().equals("visitor");
+  }
+
+  private static String conversationOf(ClientFrame frame) {
+    if (frame instanceof ClientFrame.Subscribe subscribe) {
+      return subscribe.conversationId();
+    }
+    if (frame instanceof ClientFrame.Send send) {
+      return send.conversationId();
+    }
+    if (frame instanceof ClientFrame.Typing typing) {
+      return typing.conversationId();
+    }
+    return ((ClientFrame.Seen) frame).conversationId();
+  }
+
+  private Behavior<Event> close(String code, String message) {
+    send(error(code, message, null));
+    out.tell(new Close());
+    return Behaviors.stopped();
+  }
+
+  private void resetIdleTimer() {
+    timers.startSingleTimer("idle", new IdleTimeout(), idleTimeout);
+  }
+
+  private void send(ObjectNode frame) {
+    out.tell(new Frame(Json.write(frame)));
+  }
+
+  private static ObjectNode frame(String type) {
+    ObjectNode frame = Json.object();
+    frame.put("type", type);
+    return frame;
+  }
+
+  private static ObjectNode errorOf(Throwable failure, String clientMessageId) {
+    if (failure instanceof Rejection rejection) {
+      return error(rejection.code(), rejection.reason(), clientMessageId);
+    }
+    return error("unavailable", "The service did not answer in time; try again.", clientMessageId);
+  }
+
+  static ObjectNode error(String code, String message, String clientMessageId) {
+    ObjectNode frame = frame("error");
+    frame.put("code", code);
+    frame.put("message", message);
+    if (clientMessageId != null) {
+      frame.put("clientMessageId", clientMessageId);
+    }
+    return frame;
+  }
+}

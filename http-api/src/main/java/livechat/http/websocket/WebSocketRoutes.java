@@ -1,0 +1,112 @@
+package livechat.http.websocket;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import livechat.engine.EntityDirectory;
+import livechat.http.auth.Authentication;
+import livechat.http.auth.Caller;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.http.javadsl.model.ws.Message;
+import org.apache.pekko.http.javadsl.model.ws.TextMessage;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.OverflowStrategy;
+import org.apache.pekko.stream.StreamLimitReachedException;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.typed.javadsl.ActorSink;
+import org.apache.pekko.stream.typed.javadsl.ActorSource;
+
+/**
+ * {@code GET /ws?token=...}: each connection is a {@link Session} actor fed by the client's
+ * frames, whose frames go out through a bounded buffer. A frame over 64 KiB, a bad token or a
+ * long silence gets an {@code error} frame, then the socket is closed.
+ */
+public final class WebSocketRoutes extends AllDirectives {
+
+  static final int MAX_FRAME_BYTES = 64 * 1024;
+  private static final int OUTGOING_BUFFER = 1024;
+
+  private final ActorSystem<?> system;
+  private final Authentication auth;
+  private final EntityDirectory directory;
+  private final Duration askTimeout;
+  private final Duration idleTimeout;
+  private final Materializer materializer;
+
+  public WebSocketRoutes(ActorSystem<?> system, Authentication auth, EntityDirectory directory) {
+    this.system = system;
+    this.auth = auth;
+    this.directory = directory;
+    this.askTimeout = system.settings().config().getDuration("livechat.http.ask-timeout");
+    this.idleTimeout = system.settings().config().getDuration("livechat.websocket.idle-timeout");
+    this.materializer = Materializer.matFromSystem(system);
+  }
+
+  public Route route() {
+    return path(
+        "ws",
+        () ->
+            get(
+                () ->
+                    parameterOptional(
+                        "token", token -> handleWebSocketMessages(connection(token)))));
+  }
+
+  private Flow<Message, Message, NotUsed> connection(Optional<String> token) {
+    Caller caller = token.flatMap(auth::caller).orElse(null);
+    Pair<ActorRef<Session.Out>, Source<Session.Out, NotUsed>> outgoing =
+        ActorSource.<Session.Out>actorRef(
+                out -> out instanceof Session.Close,
+                out -> Optional.empty(),
+                OUTGOING_BUFFER,
+                OverflowStrategy.fail())
+            .preMaterialize(system);
+    ActorRef<Session.Event> session =
+        system.systemActorOf(
+            Session.create(outgoing.first(), caller, auth, directory, askTimeout, idleTimeout),
+            "websocket-" + UUID.randomUUID(),
+            Props.empty());
+    Sink<Message, NotUsed> incoming =
+        Flow.<Message>create()
+            .mapAsync(1, this::read)
+            .to(
+                ActorSink.actorRef(
+                    session, new Session.ClientGone(), failure -> new Session.ClientGone()));
+    Source<Message, NotUsed> frames =
+        outgoing
+            .second()
+            .filter(Session.Frame.class::isInstance)
+            .map(frame -> TextMessage.create(((Session.Frame) frame).json()));
+    return Flow.fromSinkAndSourceCoupled(incoming, frames);
+  }
+
+  /** The whole text of a frame, or {@link Session.FrameTooLarge} past 64 KiB. */
+  private CompletionStage<Session.Event> read(Message message) {
+    Source<String, ?> text =
+        message.isText()
+            ? message.asTextMessage().getStreamedText()
+            : message
+                .asBinaryMessage()
+                .getStreamedData()
+                .map(bytes -> bytes.decodeString(StandardCharsets.UTF_8));
+    return text.limitWeighted(MAX_FRAME_BYTES, part -> (long) part.getBytes(StandardCharsets.UTF_8).length)
+        .runFold(new StringBuilder(), StringBuilder::append, materializer)
+        .<Session.Event>thenApply(whole -> new Session.FromClient(whole.toString()))
+        .exceptionally(
+            failure ->
+                failure instanceof StreamLimitReachedException
+                        || failure.getCause() instanceof StreamLimitReachedException
+                    ? new Session.FrameTooLarge()
+                    : new Session.ClientGone());
+  }
+}

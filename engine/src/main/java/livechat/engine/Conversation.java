@@ -462,7 +462,7 @@ public final class Conversation
             : new Author("operator", send.from().operatorId(), state.operatorDisplayName());
     Message message = new Message(state.lastSeq() + 1, author, text, now, send.clientMessageId());
     return Effect()
-        .persist(List.of(new MessageAdded(message), new SeenMoved(send.from().key(), message.seq())))
+        .persist(new MessageAdded(message))
         .thenRun(after -> publish(new MessagePosted(conversationId, message)))
         .thenReply(
             send.replyTo(), after -> StatusReply.success(new MessageAccepted(message.seq(), false)));
@@ -737,10 +737,16 @@ public final class Conversation
                 clientMessageIds = new HashMap<>(clientMessageIds);
                 clientMessageIds.put(e.message().clientMessageId(), e.message().seq());
               }
+              // a participant has seen what it writes
+              Map<String, Long> seen = state.seen();
+              if (!e.message().author().kind().equals("system")) {
+                seen = new HashMap<>(seen);
+                seen.merge(e.message().author().key(), e.message().seq(), Math::max);
+              }
               return new Opened(
                   state.channelId(), state.visitor(), state.status(), state.operatorId(),
                   state.operatorDisplayName(), List.copyOf(messages), Map.copyOf(clientMessageIds),
-                  state.seen(), state.rating(), state.ratingComment(), e.message().at());
+                  Map.copyOf(seen), state.rating(), state.ratingComment(), e.message().at());
             })
         .onEvent(
             SeenMoved.class,

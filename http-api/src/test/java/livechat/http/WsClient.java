@@ -36,7 +36,7 @@ public final class WsClient implements AutoCloseable {
         URI.create("ws://127.0.0.1:" + server.port() + "/ws" + (token == null ? "" : "?token=" + token)));
   }
 
-  public void send(String json) {
+  public synchronized void send(String json) {
     socket.sendText(json, true).join();
   }
 

@@ -58,6 +58,8 @@ final class Session {
 
   record Close() implements Out {}
 
+  private static final Duration CLOSING_GRACE = Duration.ofSeconds(10);
+
   private final ActorContext<Event> context;
   private final ActorRef<Out> out;
   private final Authentication auth;
@@ -114,7 +116,7 @@ final class Session {
                                         : "Open the socket with an operator's or a visitor's token.",
                                     null))));
                     out.tell(new Close());
-                    return Behaviors.stopped();
+                    return closing(timers);
                   }
                   return new Session(
                           context, timers, out, caller, auth, directory, askTimeout, idleTimeout)
@@ -362,7 +364,19 @@ final class Session {
   private Behavior<Event> close(String code, String message) {
     send(error(code, message, null));
     out.tell(new Close());
-    return Behaviors.stopped();
+    return closing(timers);
+  }
+
+  /**
+   * After the last frame: the session lives on until the connection is gone, since stopping at
+   * once would end the socket before that frame is written.
+   */
+  private static Behavior<Event> closing(TimerScheduler<Event> timers) {
+    timers.startSingleTimer("closing", new ClientGone(), CLOSING_GRACE);
+    return Behaviors.receive(Event.class)
+        .onMessage(ClientGone.class, gone -> Behaviors.stopped())
+        .onAnyMessage(ignored -> Behaviors.same())
+        .build();
   }
 
   private void resetIdleTimer() {

@@ -1,5 +1,6 @@
 package livechat.http;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.net.URI;
@@ -52,11 +53,19 @@ public final class ApiTestServer implements AutoCloseable {
   /** Starts a server on its own keyspace, with the given readiness checks. */
   public static ApiTestServer start(String keyspace, List<ReadinessCheck> checks)
       throws Exception {
+    return start(keyspace, checks, ConfigFactory.empty());
+  }
+
+  /** Starts a server on its own keyspace, with settings of the test's own. */
+  public static ApiTestServer start(String keyspace, List<ReadinessCheck> checks, Config settings)
+      throws Exception {
     ActorTestKit testKit =
         ActorTestKit.create(
             "livechat",
-            ConfigFactory.parseString(
-                    "livechat.http.interface = \"127.0.0.1\"\nlivechat.http.port = 0")
+            settings
+                .withFallback(
+                    ConfigFactory.parseString(
+                        "livechat.http.interface = \"127.0.0.1\"\nlivechat.http.port = 0"))
                 .withFallback(OneNodeCluster.config())
                 .withFallback(TestCassandra.config(keyspace)));
     OneNodeCluster.join(testKit.system());

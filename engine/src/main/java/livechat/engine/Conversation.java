@@ -195,8 +195,13 @@ public final class Conversation
 
   public record MessagePosted(String conversationId, Message message) implements Update {}
 
+  /** The conversation's status; {@code lastSeq} tells a new subscriber where it stands. */
   public record StatusChanged(
-      String conversationId, String status, String operatorDisplayName, Integer queuePosition)
+      String conversationId,
+      String status,
+      String operatorDisplayName,
+      Integer queuePosition,
+      long lastSeq)
       implements Update {}
 
   public record TypingStarted(String conversationId, Author author) implements Update {}
@@ -808,7 +813,7 @@ public final class Conversation
 
   private StatusChanged statusOf(Opened state) {
     return new StatusChanged(
-        conversationId, state.status(), state.operatorDisplayName(), queuePosition);
+        conversationId, state.status(), state.operatorDisplayName(), queuePosition, state.lastSeq());
   }
 
   private View view(Opened state, Participant viewer) {

@@ -51,6 +51,8 @@ final class Session {
 
   record IdleTimeout() implements Event {}
 
+  record Renew() implements Event {}
+
   /** What goes out on the socket: a frame, or the end of the connection. */
   sealed interface Out {}
 
@@ -59,6 +61,13 @@ final class Session {
   record Close() implements Out {}
 
   private static final Duration CLOSING_GRACE = Duration.ofSeconds(10);
+
+  /**
+   * How often the session subscribes again, from the last {@code seq} it sent: an entity that
+   * was passivated or moved to another node forgets its subscribers, and this brings back what
+   * was missed. It also keeps the entities alive while the socket is open.
+   */
+  private static final Duration RENEW_INTERVAL = Duration.ofSeconds(30);
 
   private final ActorContext<Event> context;
   private final ActorRef<Out> out;
@@ -141,6 +150,7 @@ final class Session {
       subscribeLive(visitor.conversationId());
     }
     resetIdleTimer();
+    timers.startTimerWithFixedDelay("renew", new Renew(), RENEW_INTERVAL);
     return Behaviors.receive(Event.class)
         .onMessage(FromClient.class, this::onFromClient)
         .onMessage(FromConversation.class, this::onFromConversation)
@@ -149,6 +159,7 @@ final class Session {
         .onMessage(Given.class, this::onGiven)
         .onMessage(Reply.class, this::onReply)
         .onMessage(FrameTooLarge.class, tooLarge -> close("message_too_large", "Frames hold at most 64 KiB."))
+        .onMessage(Renew.class, this::onRenew)
         .onMessage(
             IdleTimeout.class,
             idle -> close("idle_timeout", "The socket was idle for " + idleTimeout.toSeconds() + " s."))
@@ -257,6 +268,7 @@ final class Session {
         send(frame);
       }
     } else if (update instanceof Conversation.StatusChanged status) {
+      delivered.putIfAbsent(status.conversationId(), status.lastSeq());
       ObjectNode frame = frame("conversation");
       frame.put("conversationId", status.conversationId());
       frame.put("status", status.status());
@@ -294,6 +306,21 @@ final class Session {
       frame.put("reason", channels.reason());
       send(frame);
     }
+    return Behaviors.same();
+  }
+
+  private Behavior<Event> onRenew(Renew renew) {
+    if (caller instanceof Caller.Operator operator) {
+      directory
+          .operator(operator.operatorId())
+          .tell(
+              new Operator.Watch(context.messageAdapter(Operator.Update.class, FromOperator::new)));
+    }
+    delivered.forEach(
+        (conversationId, seq) ->
+            directory
+                .conversation(conversationId)
+                .tell(new Conversation.Subscribe(seq, conversationUpdates)));
     return Behaviors.same();
   }
 

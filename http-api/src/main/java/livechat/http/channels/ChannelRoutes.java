@@ -107,13 +107,7 @@ public final class ChannelRoutes extends ApiRoute {
         this.<Operator.Command, Operator.Profile>ask(
                 directory.operator(operatorId),
                 replyTo -> new Operator.JoinChannel(channelId, replyTo))
-            .thenCompose(
-                profile ->
-                    summary(channelId)
-                        .thenApply(
-                            summary ->
-                                ChannelJson.Card.of(
-                                    summary, profile.channels().contains(channelId)))),
+            .thenCompose(profile -> card(channelId, profile)),
         card -> card);
   }
 
@@ -126,14 +120,15 @@ public final class ChannelRoutes extends ApiRoute {
                     this.<Operator.Command, Operator.Profile>ask(
                         directory.operator(operatorId),
                         replyTo -> new Operator.LeaveChannel(channelId, replyTo)))
-            .thenCompose(
-                profile ->
-                    summary(channelId)
-                        .thenApply(
-                            summary ->
-                                ChannelJson.Card.of(
-                                    summary, profile.channels().contains(channelId)))),
+            .thenCompose(profile -> card(channelId, profile)),
         card -> card);
+  }
+
+  /** The channel's card as the operator sees it. */
+  private CompletionStage<ChannelJson.Card> card(String channelId, Operator.Profile profile) {
+    return summary(channelId)
+        .thenApply(
+            summary -> ChannelJson.Card.of(summary, profile.channels().contains(channelId)));
   }
 
   private Route startConversation(String channelId) {

@@ -136,10 +136,7 @@ final class Session {
   private Behavior<Event> start() {
     if (caller instanceof Caller.Operator operator) {
       auth.recordActivity(operator.operatorId());
-      directory
-          .operator(operator.operatorId())
-          .tell(
-              new Operator.Watch(context.messageAdapter(Operator.Update.class, FromOperator::new)));
+      watch(operator);
       context.askWithStatus(
           Operator.Profile.class,
           directory.operator(operator.operatorId()),
@@ -311,10 +308,7 @@ final class Session {
 
   private Behavior<Event> onRenew(Renew renew) {
     if (caller instanceof Caller.Operator operator) {
-      directory
-          .operator(operator.operatorId())
-          .tell(
-              new Operator.Watch(context.messageAdapter(Operator.Update.class, FromOperator::new)));
+      watch(operator);
     }
     delivered.forEach(
         (conversationId, seq) ->
@@ -349,6 +343,12 @@ final class Session {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private void watch(Caller.Operator operator) {
+    directory
+        .operator(operator.operatorId())
+        .tell(new Operator.Watch(context.messageAdapter(Operator.Update.class, FromOperator::new)));
+  }
 
   /** Live updates only: the client asks for what it missed with a subscribe frame. */
   private void subscribeLive(String conversationId) {

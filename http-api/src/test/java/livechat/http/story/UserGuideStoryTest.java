@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import livechat.http.ApiClient;
 import livechat.http.ApiTestServer;
+import livechat.http.ChatFixture;
 import livechat.http.ErrorBody;
 import livechat.http.WsClient;
 import org.junit.jupiter.api.AfterAll;
@@ -24,12 +25,12 @@ import org.junit.jupiter.api.Test;
 class UserGuideStoryTest {
 
   private static ApiTestServer server;
-  private static ApiClient admin;
+  private static ChatFixture fixture;
 
   @BeforeAll
   static void start() throws Exception {
     server = ApiTestServer.start("user_guide", List.of());
-    admin = new ApiClient(server, ApiTestServer.ADMIN_TOKEN);
+    fixture = new ChatFixture(server);
   }
 
   @AfterAll
@@ -39,14 +40,11 @@ class UserGuideStoryTest {
 
   @Test
   void aFrenchVisitorChatsWithMarcWhomAnneCannotSee() {
-    expect(200, admin.put("/api/admin/languages", "{\"enabled\": [\"en_US\", \"fr_FR\"]}"));
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    JsonNode anne = createOperator("anne-" + suffix, "Anne Martin");
-    JsonNode marc = createOperator("marc-" + suffix, "Marc Dupont");
-    String channelId =
-        expect(201, admin.post("/api/admin/channels", "{\"name\": \"Website\"}")).get("id").asText();
-    ApiClient asAnne = new ApiClient(server, login("anne-" + suffix));
-    ApiClient asMarc = new ApiClient(server, login("marc-" + suffix));
+    expect(
+        200, fixture.admin().put("/api/admin/languages", "{\"enabled\": [\"en_US\", \"fr_FR\"]}"));
+    String channelId = fixture.channel("Website");
+    ApiClient asAnne = fixture.operator("Anne Martin", null);
+    ApiClient asMarc = fixture.operator("Marc Dupont", null);
 
     JsonNode marcProfile =
         expect(
@@ -58,8 +56,8 @@ class UserGuideStoryTest {
     assertTrue(card.get("joined").asBoolean());
     expect(200, asMarc.post("/api/channels/" + channelId + "/join", ""));
 
-    try (WsClient marcSocket = WsClient.connect(server, token(asMarc));
-        WsClient anneSocket = WsClient.connect(server, token(asAnne))) {
+    try (WsClient marcSocket = WsClient.connect(server, asMarc.token());
+        WsClient anneSocket = WsClient.connect(server, asAnne.token())) {
       marcSocket.send("{\"type\": \"ping\"}");
       marcSocket.awaitType("pong");
       anneSocket.send("{\"type\": \"ping\"}");
@@ -117,29 +115,6 @@ class UserGuideStoryTest {
     }
   }
 
-  private JsonNode createOperator(String login, String name) {
-    return expect(
-        201,
-        admin.post(
-            "/api/admin/operators",
-            "{\"login\": \""
-                + login
-                + "\", \"name\": \""
-                + name
-                + "\", \"password\": \"a good password\", \"mainLanguage\": \"en_US\"}"));
-  }
-
-  private static String login(String login) {
-    return expect(
-            200,
-            new ApiClient(server, null)
-                .post(
-                    "/api/auth/login",
-                    "{\"login\": \"" + login + "\", \"password\": \"a good password\"}"))
-        .get("token")
-        .asText();
-  }
-
   private static JsonNode startAsFrenchVisitor(String channelId) {
     return expect(
         201,
@@ -165,7 +140,7 @@ class UserGuideStoryTest {
 
   private static List<JsonNode> inbox(ApiClient operator) {
     JsonNode list = expect(200, operator.get("/api/conversations"));
-    List<JsonNode> entries = new java.util.ArrayList<>();
+    List<JsonNode> entries = new ArrayList<>();
     list.forEach(entries::add);
     return entries;
   }
@@ -185,9 +160,5 @@ class UserGuideStoryTest {
         + ", \"clientMessageId\": \""
         + clientMessageId
         + "\"}";
-  }
-
-  private static String token(ApiClient client) {
-    return client.token();
   }
 }

@@ -13,13 +13,13 @@ import livechat.engine.MemberView;
 import livechat.engine.Router;
 
 /**
- * The router alone: how many assignments per second it decides, and the 99th percentile of the
- * time one decision takes, with 1, 10 and 100 operators in a channel.
+ * The router alone: how many assignments per second it decides, and the 99th percentile of the time
+ * one decision takes, with 1, 10 and 100 operators in a channel.
  *
  * <p>Each assignment chooses the member for a visitor (languages vary), gives it the conversation
- * and updates that member's load and last assignment, as the channel does; only that is
- * timed. A random held conversation then ends, untimed, so that the channel stays busy but not
- * full. Each size is warmed up, then measured over several rounds; the median round is printed.
+ * and updates that member's load and last assignment, as the channel does; only that is timed. A
+ * random held conversation then ends, untimed, so that the channel stays busy but not full. Each
+ * size is warmed up, then measured over several rounds; the median round is printed.
  */
 public final class RouterBenchmark {
 
@@ -36,7 +36,8 @@ public final class RouterBenchmark {
     System.out.printf(
         "router benchmark: %d rounds of %,d assignments per size, median round shown%n",
         ROUNDS, ROUND_ASSIGNMENTS);
-    System.out.printf("%-10s %18s %14s %14s%n", "operators", "assignments/s", "p50 (us)", "p99 (us)");
+    System.out.printf(
+        "%-10s %18s %14s %14s%n", "operators", "assignments/s", "p50 (us)", "p99 (us)");
     for (int operators : OPERATORS) {
       Channel channel = new Channel(operators, new SplittableRandom(operators));
       channel.run(WARMUP_ASSIGNMENTS);
@@ -105,13 +106,17 @@ public final class RouterBenchmark {
       members.put(
           view.operatorId(),
           new Router.Candidate(
-              view.withActive(view.active() + 1), best.joinOrder(), Instant.ofEpochSecond(++clock)));
+              view.withActive(view.active() + 1),
+              best.joinOrder(),
+              Instant.ofEpochSecond(++clock)));
     }
 
     /** Ends a conversation of a random busy member, keeping the channel about half full. */
     private void endOneConversation() {
       List<Router.Candidate> busy =
-          members.values().stream().filter(member -> member.view().active() > CAPACITY / 2).toList();
+          members.values().stream()
+              .filter(member -> member.view().active() > CAPACITY / 2)
+              .toList();
       if (busy.isEmpty()) {
         return;
       }

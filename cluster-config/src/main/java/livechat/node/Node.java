@@ -25,9 +25,9 @@ import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
 
 /**
- * One livechat node: Cassandra (its own embedded node when no contact points are configured),
- * the schema, a Pekko cluster member running the engine's sharded entities, and the HTTP API. Stopping the
- * actor system stops the embedded Cassandra after it.
+ * One livechat node: Cassandra (its own embedded node when no contact points are configured), the
+ * schema, a Pekko cluster member running the engine's sharded entities, and the HTTP API. Stopping
+ * the actor system stops the embedded Cassandra after it.
  */
 public final class Node {
 
@@ -72,8 +72,7 @@ public final class Node {
               Tokens.fromConfig(config, tokenSecret, Clock.systemUTC()),
               system,
               engine.directory());
-      ServerBinding binding =
-          bind(new HttpApi(system, engine, auth, ReadinessChecks.of(system)));
+      ServerBinding binding = bind(new HttpApi(system, engine, auth, ReadinessChecks.of(system)));
       return new Node(system, embedded, binding.localAddress(), adminToken);
     } catch (NodeStartException | RuntimeException e) {
       if (system != null) {

@@ -10,8 +10,8 @@ import java.util.Base64;
 
 /**
  * The node's secrets, the admin token and the token-signing secret: from configuration when set;
- * otherwise, for the embedded development run only, made up once and kept in the data directory
- * so that they stay the same across restarts.
+ * otherwise, for the embedded development run only, made up once and kept in the data directory so
+ * that they stay the same across restarts.
  */
 final class Secrets {
 
@@ -20,15 +20,25 @@ final class Secrets {
   static String adminToken(Config config, boolean development, Path dataDir)
       throws NodeStartException {
     return resolve(
-        config, "livechat.auth.admin-token", "LIVECHAT_ADMIN_TOKEN", "admin-token", "dev-",
-        development, dataDir);
+        config,
+        "livechat.auth.admin-token",
+        "LIVECHAT_ADMIN_TOKEN",
+        "admin-token",
+        "dev-",
+        development,
+        dataDir);
   }
 
   static String tokenSecret(Config config, boolean development, Path dataDir)
       throws NodeStartException {
     return resolve(
-        config, "livechat.auth.token-secret", "LIVECHAT_TOKEN_SECRET", "token-secret", "",
-        development, dataDir);
+        config,
+        "livechat.auth.token-secret",
+        "LIVECHAT_TOKEN_SECRET",
+        "token-secret",
+        "",
+        development,
+        dataDir);
   }
 
   private static String resolve(
@@ -45,7 +55,8 @@ final class Secrets {
       return configured;
     }
     if (!development) {
-      throw new NodeStartException("no " + fileName + ": set " + variable + " (the same on every node)");
+      throw new NodeStartException(
+          "no " + fileName + ": set " + variable + " (the same on every node)");
     }
     Path file = dataDir.resolve(fileName);
     try {
@@ -60,7 +71,8 @@ final class Secrets {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
       return secret;
     } catch (IOException e) {
-      throw new NodeStartException("cannot keep the development " + fileName + " in " + file + ": " + e);
+      throw new NodeStartException(
+          "cannot keep the development " + fileName + " in " + file + ": " + e);
     }
   }
 }

@@ -22,7 +22,8 @@ import livechat.persistence.testing.TestCassandra;
  */
 final class NodeProcess {
 
-  private static final Path JAR = Path.of(System.getProperty("livechat.jar", "target/livechat.jar"));
+  private static final Path JAR =
+      Path.of(System.getProperty("livechat.jar", "target/livechat.jar"));
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

@@ -28,8 +28,7 @@ class NodeRestartIT extends NodeProcessTest {
         node.stdout().toString());
 
     HttpResponse<String> put =
-        node.putJson(
-            "/api/admin/languages", adminToken, "{\"enabled\": [\"en_US\", \"fr_FR\"]}");
+        node.putJson("/api/admin/languages", adminToken, "{\"enabled\": [\"en_US\", \"fr_FR\"]}");
     assertEquals(200, put.statusCode(), put.body());
 
     List<ProcessHandle> cassandra = node.children();

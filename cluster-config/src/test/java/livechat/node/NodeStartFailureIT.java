@@ -21,7 +21,8 @@ class NodeStartFailureIT extends NodeProcessTest {
       int exitCode = node.awaitExit(Duration.ofSeconds(60));
 
       assertNotEquals(0, exitCode);
-      List<String> errors = node.stderr().stream().filter(line -> line.startsWith("livechat:")).toList();
+      List<String> errors =
+          node.stderr().stream().filter(line -> line.startsWith("livechat:")).toList();
       assertEquals(
           List.of(
               "livechat: cannot start the embedded Cassandra: its CQL port 127.0.0.1:"

@@ -86,7 +86,9 @@ public final class Channel
 
   record DrainQueue() implements Command {}
 
-  /** {@code members} are operator ids in joining order; {@code queue} conversation ids, head first. */
+  /**
+   * {@code members} are operator ids in joining order; {@code queue} conversation ids, head first.
+   */
   public record Summary(String id, String name, List<String> members, List<String> queue)
       implements CborSerializable {
     public int waiting() {
@@ -317,7 +319,10 @@ public final class Channel
     return Effect()
         .persist(
             new ConversationQueued(
-                opened.conversationId(), opened.language(), opened.visitorNumber(), clock.instant()))
+                opened.conversationId(),
+                opened.language(),
+                opened.visitorNumber(),
+                clock.instant()))
         .thenRun(
             after -> {
               Open queued = (Open) after;
@@ -452,8 +457,7 @@ public final class Channel
         .tell(new Conversation.AssignOperator(operatorId, displayName, channelId, null));
     ActorRef<StatusReply<Started>> starter = starters.remove(conversationId);
     if (starter != null) {
-      starter.tell(
-          StatusReply.success(new Started(conversationId, "active", displayName, null)));
+      starter.tell(StatusReply.success(new Started(conversationId, "active", displayName, null)));
     }
   }
 
@@ -482,9 +486,7 @@ public final class Channel
     var builder = newEventHandlerBuilder();
     builder
         .forStateType(NoChannel.class)
-        .onEvent(
-            Created.class,
-            (state, e) -> new Open(e.name(), Map.of(), List.of(), 1, 0));
+        .onEvent(Created.class, (state, e) -> new Open(e.name(), Map.of(), List.of(), 1, 0));
     builder
         .forStateType(Open.class)
         .onEvent(
@@ -502,11 +504,14 @@ public final class Channel
               Router.Candidate member = members.get(e.operatorId());
               if (member != null) {
                 members.put(
-                    e.operatorId(), new Router.Candidate(member.view(), member.joinOrder(), e.at()));
+                    e.operatorId(),
+                    new Router.Candidate(member.view(), member.joinOrder(), e.at()));
               }
               return state
                   .withMembers(members, state.nextJoinOrder())
-                  .withQueue(withoutConversation(state.queue(), e.conversationId()), state.nextVisitorNumber());
+                  .withQueue(
+                      withoutConversation(state.queue(), e.conversationId()),
+                      state.nextVisitorNumber());
             })
         .onEvent(
             ConversationLeftQueue.class,
@@ -521,7 +526,8 @@ public final class Channel
               Router.Candidate known = members.get(e.view().operatorId());
               long joinOrder = state.nextJoinOrder();
               if (known == null) {
-                members.put(e.view().operatorId(), new Router.Candidate(e.view(), joinOrder++, null));
+                members.put(
+                    e.view().operatorId(), new Router.Candidate(e.view(), joinOrder++, null));
               } else {
                 members.put(
                     e.view().operatorId(),
@@ -540,7 +546,9 @@ public final class Channel
   }
 
   private static List<Waiting> withoutConversation(List<Waiting> queue, String conversationId) {
-    return queue.stream().filter(waiting -> !waiting.conversationId().equals(conversationId)).toList();
+    return queue.stream()
+        .filter(waiting -> !waiting.conversationId().equals(conversationId))
+        .toList();
   }
 
   private Summary summary(Open state) {

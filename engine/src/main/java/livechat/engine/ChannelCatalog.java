@@ -16,7 +16,9 @@ import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 
-/** The installation's channels, in the order they were created: what the channels overview lists. */
+/**
+ * The installation's channels, in the order they were created: what the channels overview lists.
+ */
 public final class ChannelCatalog
     extends EventSourcedBehaviorWithEnforcedReplies<
         ChannelCatalog.Command, ChannelCatalog.Event, ChannelCatalog.State> {

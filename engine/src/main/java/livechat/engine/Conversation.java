@@ -32,9 +32,9 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * A conversation between a visitor and an operator: its status ({@code waiting}, {@code active},
  * {@code closed}), its operator, and its messages with a gap-free {@code seq} from 1.
  *
- * <p>It is the single writer of its own assignment: the first operator it is assigned to keeps
- * it; any other claim is declined, and that operator frees its slot. A retried send that carries
- * an earlier {@code clientMessageId} returns the first {@code seq} and stores nothing. Each
+ * <p>It is the single writer of its own assignment: the first operator it is assigned to keeps it;
+ * any other claim is declined, and that operator frees its slot. A retried send that carries an
+ * earlier {@code clientMessageId} returns the first {@code seq} and stores nothing. Each
  * participant has a seen pointer from which its unread count follows. Subscribers name the last
  * {@code seq} they saw and receive what they missed, then every update as it happens.
  */
@@ -133,8 +133,7 @@ public final class Conversation
 
   public record Close(Participant by, ActorRef<StatusReply<View>> replyTo) implements Command {}
 
-  public record Transfer(
-      Participant by, String toOperatorId, ActorRef<StatusReply<View>> replyTo)
+  public record Transfer(Participant by, String toOperatorId, ActorRef<StatusReply<View>> replyTo)
       implements Command {}
 
   public record Rate(int value, String comment, ActorRef<StatusReply<Done>> replyTo)
@@ -224,7 +223,8 @@ public final class Conversation
 
   public record Closed(String by, Instant at) implements Event {}
 
-  public record Transferred(String fromOperatorId, String toOperatorId, String displayName, Instant at)
+  public record Transferred(
+      String fromOperatorId, String toOperatorId, String displayName, Instant at)
       implements Event {}
 
   public record Rated(int value, String comment, Instant at) implements Event {}
@@ -259,14 +259,32 @@ public final class Conversation
 
     Opened with(String newStatus, String newOperatorId, String newDisplayName) {
       return new Opened(
-          channelId, visitor, newStatus, newOperatorId, newDisplayName, messages, clientMessageIds,
-          seen, rating, ratingComment, lastActivityAt);
+          channelId,
+          visitor,
+          newStatus,
+          newOperatorId,
+          newDisplayName,
+          messages,
+          clientMessageIds,
+          seen,
+          rating,
+          ratingComment,
+          lastActivityAt);
     }
 
     Opened at(Instant at) {
       return new Opened(
-          channelId, visitor, status, operatorId, operatorDisplayName, messages, clientMessageIds,
-          seen, rating, ratingComment, at);
+          channelId,
+          visitor,
+          status,
+          operatorId,
+          operatorDisplayName,
+          messages,
+          clientMessageIds,
+          seen,
+          rating,
+          ratingComment,
+          at);
     }
   }
 
@@ -403,9 +421,7 @@ public final class Conversation
     if (claim.replyTo() != null) {
       claim.replyTo().tell(new Declined(reason));
     } else {
-      directory
-          .operator(claim.operatorId())
-          .tell(new Operator.AssignmentDeclined(conversationId));
+      directory.operator(claim.operatorId()).tell(new Operator.AssignmentDeclined(conversationId));
     }
     return Effect().none().thenNoReply();
   }
@@ -446,7 +462,9 @@ public final class Conversation
       return Effect().reply(send.replyTo(), StatusReply.error(problem));
     }
     Long earlier =
-        send.clientMessageId() == null ? null : state.clientMessageIds().get(send.clientMessageId());
+        send.clientMessageId() == null
+            ? null
+            : state.clientMessageIds().get(send.clientMessageId());
     if (earlier != null) {
       return Effect()
           .reply(send.replyTo(), StatusReply.success(new MessageAccepted(earlier, true)));
@@ -470,7 +488,8 @@ public final class Conversation
         .persist(new MessageAdded(message))
         .thenRun(after -> publish(new MessagePosted(conversationId, message)))
         .thenReply(
-            send.replyTo(), after -> StatusReply.success(new MessageAccepted(message.seq(), false)));
+            send.replyTo(),
+            after -> StatusReply.success(new MessageAccepted(message.seq(), false)));
   }
 
   private ReplyEffect<Event, State> onMarkSeen(Opened state, MarkSeen mark) {
@@ -478,7 +497,8 @@ public final class Conversation
     if (problem == null && (mark.seq() < 0 || mark.seq() > state.lastSeq())) {
       problem =
           Rejection.invalid(
-              "invalid_seq", "seq must be between 0 and " + state.lastSeq() + ", the last message.");
+              "invalid_seq",
+              "seq must be between 0 and " + state.lastSeq() + ", the last message.");
     }
     if (problem != null) {
       return Effect().reply(mark.replyTo(), StatusReply.error(problem));
@@ -619,7 +639,10 @@ public final class Conversation
             List.of(
                 new MessageAdded(notice),
                 new Transferred(
-                    answered.fromOperatorId(), answered.toOperatorId(), accepted.displayName(), now)))
+                    answered.fromOperatorId(),
+                    answered.toOperatorId(),
+                    accepted.displayName(),
+                    now)))
         .thenRun(
             after -> {
               directory
@@ -635,12 +658,14 @@ public final class Conversation
   private static Rejection transferRefusal(TransferAnswered answered) {
     if (answered.answer() instanceof Operator.OfferRefused refused) {
       return switch (refused.reason()) {
-        case NOT_REGISTERED -> Rejection.notFound(
-            "unknown_operator", "There is no operator with this id.");
-        case NOT_A_MEMBER -> Rejection.conflict(
-            "operator_not_in_channel", "That operator is not in this conversation's channel.");
-        case AT_CAPACITY -> Rejection.conflict(
-            "operator_at_capacity", "That operator has no room for another conversation.");
+        case NOT_REGISTERED ->
+            Rejection.notFound("unknown_operator", "There is no operator with this id.");
+        case NOT_A_MEMBER ->
+            Rejection.conflict(
+                "operator_not_in_channel", "That operator is not in this conversation's channel.");
+        case AT_CAPACITY ->
+            Rejection.conflict(
+                "operator_at_capacity", "That operator has no room for another conversation.");
       };
     }
     return Rejection.conflict("operator_unavailable", "That operator did not answer; try again.");
@@ -661,7 +686,8 @@ public final class Conversation
               rate.replyTo(),
               StatusReply.error(Rejection.invalid("invalid_rating", "A rating is 1, 3 or 5.")));
     }
-    String comment = rate.comment() == null || rate.comment().isBlank() ? null : rate.comment().strip();
+    String comment =
+        rate.comment() == null || rate.comment().isBlank() ? null : rate.comment().strip();
     return Effect()
         .persist(new Rated(rate.value(), comment, clock.instant()))
         .thenReply(rate.replyTo(), after -> StatusReply.ack());
@@ -715,8 +741,17 @@ public final class Conversation
             ConversationOpened.class,
             (state, e) ->
                 new Opened(
-                    e.channelId(), e.visitor(), WAITING, null, null, List.of(), Map.of(),
-                    Map.of(), null, null, e.at()));
+                    e.channelId(),
+                    e.visitor(),
+                    WAITING,
+                    null,
+                    null,
+                    List.of(),
+                    Map.of(),
+                    Map.of(),
+                    null,
+                    null,
+                    e.at()));
     builder
         .forStateType(Opened.class)
         .onEvent(
@@ -749,9 +784,17 @@ public final class Conversation
                 seen.merge(e.message().author().key(), e.message().seq(), Math::max);
               }
               return new Opened(
-                  state.channelId(), state.visitor(), state.status(), state.operatorId(),
-                  state.operatorDisplayName(), List.copyOf(messages), Map.copyOf(clientMessageIds),
-                  Map.copyOf(seen), state.rating(), state.ratingComment(), e.message().at());
+                  state.channelId(),
+                  state.visitor(),
+                  state.status(),
+                  state.operatorId(),
+                  state.operatorDisplayName(),
+                  List.copyOf(messages),
+                  Map.copyOf(clientMessageIds),
+                  Map.copyOf(seen),
+                  state.rating(),
+                  state.ratingComment(),
+                  e.message().at());
             })
         .onEvent(
             SeenMoved.class,
@@ -759,17 +802,33 @@ public final class Conversation
               Map<String, Long> seen = new HashMap<>(state.seen());
               seen.merge(e.participant(), e.seq(), Math::max);
               return new Opened(
-                  state.channelId(), state.visitor(), state.status(), state.operatorId(),
-                  state.operatorDisplayName(), state.messages(), state.clientMessageIds(),
-                  Map.copyOf(seen), state.rating(), state.ratingComment(), state.lastActivityAt());
+                  state.channelId(),
+                  state.visitor(),
+                  state.status(),
+                  state.operatorId(),
+                  state.operatorDisplayName(),
+                  state.messages(),
+                  state.clientMessageIds(),
+                  Map.copyOf(seen),
+                  state.rating(),
+                  state.ratingComment(),
+                  state.lastActivityAt());
             })
         .onEvent(
             Rated.class,
             (state, e) ->
                 new Opened(
-                    state.channelId(), state.visitor(), state.status(), state.operatorId(),
-                    state.operatorDisplayName(), state.messages(), state.clientMessageIds(),
-                    state.seen(), e.value(), e.comment(), state.lastActivityAt()));
+                    state.channelId(),
+                    state.visitor(),
+                    state.status(),
+                    state.operatorId(),
+                    state.operatorDisplayName(),
+                    state.messages(),
+                    state.clientMessageIds(),
+                    state.seen(),
+                    e.value(),
+                    e.comment(),
+                    state.lastActivityAt()));
     return builder.build();
   }
 
@@ -813,7 +872,11 @@ public final class Conversation
 
   private StatusChanged statusOf(Opened state) {
     return new StatusChanged(
-        conversationId, state.status(), state.operatorDisplayName(), queuePosition, state.lastSeq());
+        conversationId,
+        state.status(),
+        state.operatorDisplayName(),
+        queuePosition,
+        state.lastSeq());
   }
 
   private View view(Opened state, Participant viewer) {

@@ -4,8 +4,8 @@ import java.time.Clock;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
- * Starts the engine's entities on a node: registers settings, operators, channels and
- * conversations with Cluster Sharding, wired to one another through a {@link ShardedDirectory}.
+ * Starts the engine's entities on a node: registers settings, operators, channels and conversations
+ * with Cluster Sharding, wired to one another through a {@link ShardedDirectory}.
  */
 public final class Engine {
 

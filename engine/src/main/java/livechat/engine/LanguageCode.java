@@ -3,8 +3,8 @@ package livechat.engine;
 import java.util.regex.Pattern;
 
 /**
- * Language codes as the product writes them: a lower-case language, an underscore and an
- * upper-case country or a three-digit region ({@code en_US}, {@code fr_BE}, {@code es_419}).
+ * Language codes as the product writes them: a lower-case language, an underscore and an upper-case
+ * country or a three-digit region ({@code en_US}, {@code fr_BE}, {@code es_419}).
  */
 public final class LanguageCode {
 

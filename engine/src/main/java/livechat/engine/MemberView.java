@@ -7,11 +7,7 @@ import java.util.List;
  * load. The operator entity is the only writer of these values; channels hold copies that may lag.
  */
 public record MemberView(
-    String operatorId,
-    String mainLanguage,
-    List<String> chatLanguages,
-    int active,
-    int capacity)
+    String operatorId, String mainLanguage, List<String> chatLanguages, int active, int capacity)
     implements CborSerializable {
 
   public MemberView {

@@ -37,8 +37,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * <p>It is the single writer of its own load. A channel <em>offers</em> a conversation and the
  * operator accepts only while it is in that channel and below capacity, so capacity holds however
  * many nodes and channels offer at once. An accepted conversation is held as a reservation until
- * the conversation confirms the assignment; unconfirmed ones are checked with the conversation
- * and released if it went elsewhere, so no slot leaks when a message is lost.
+ * the conversation confirms the assignment; unconfirmed ones are checked with the conversation and
+ * released if it went elsewhere, so no slot leaks when a message is lost.
  *
  * <p>Operator commands count as activity. After {@code livechat.operator.inactivity-timeout}
  * without any the operator is disconnected and leaves every channel. Time is measured from the
@@ -46,7 +46,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * disconnection that is overdue, so the rule holds across restarts and moves.
  */
 public final class Operator
-    extends EventSourcedBehaviorWithEnforcedReplies<Operator.Command, Operator.Event, Operator.State> {
+    extends EventSourcedBehaviorWithEnforcedReplies<
+        Operator.Command, Operator.Event, Operator.State> {
 
   public static final EntityTypeKey<Command> ENTITY_TYPE_KEY =
       EntityTypeKey.create(Command.class, "Operator");
@@ -174,12 +175,7 @@ public final class Operator
   public sealed interface Event extends CborSerializable {}
 
   public record OperatorRegistered(
-      String login,
-      String name,
-      String passwordHash,
-      String mainLanguage,
-      int capacity,
-      Instant at)
+      String login, String name, String passwordHash, String mainLanguage, int capacity, Instant at)
       implements Event {}
 
   public record AccountUpdated(String name, int capacity, String passwordHash) implements Event {}
@@ -208,9 +204,9 @@ public final class Operator
   public record Unregistered() implements State {}
 
   /**
-   * A registered operator. {@code conversations} maps each held conversation to its channel;
-   * {@code recent} lists the last conversations it was given, newest last, held or not;
-   * {@code lastActivity} is the last activity written to the journal.
+   * A registered operator. {@code conversations} maps each held conversation to its channel; {@code
+   * recent} lists the last conversations it was given, newest last, held or not; {@code
+   * lastActivity} is the last activity written to the journal.
    */
   public record Registered(
       String login,
@@ -237,20 +233,50 @@ public final class Operator
 
     Registered active(Instant at) {
       return new Registered(
-          login, name, passwordHash, onlineChatName, mainLanguage, chatLanguages, capacity,
-          channels, conversations, recent, at, true);
+          login,
+          name,
+          passwordHash,
+          onlineChatName,
+          mainLanguage,
+          chatLanguages,
+          capacity,
+          channels,
+          conversations,
+          recent,
+          at,
+          true);
     }
 
     Registered withChannels(List<String> newChannels) {
       return new Registered(
-          login, name, passwordHash, onlineChatName, mainLanguage, chatLanguages, capacity,
-          List.copyOf(newChannels), conversations, recent, lastActivity, online);
+          login,
+          name,
+          passwordHash,
+          onlineChatName,
+          mainLanguage,
+          chatLanguages,
+          capacity,
+          List.copyOf(newChannels),
+          conversations,
+          recent,
+          lastActivity,
+          online);
     }
 
     Registered withConversations(Map<String, String> newConversations, List<String> newRecent) {
       return new Registered(
-          login, name, passwordHash, onlineChatName, mainLanguage, chatLanguages, capacity,
-          channels, Map.copyOf(newConversations), List.copyOf(newRecent), lastActivity, online);
+          login,
+          name,
+          passwordHash,
+          onlineChatName,
+          mainLanguage,
+          chatLanguages,
+          capacity,
+          channels,
+          Map.copyOf(newConversations),
+          List.copyOf(newRecent),
+          lastActivity,
+          online);
     }
   }
 
@@ -303,8 +329,8 @@ public final class Operator
 
   /**
    * Registers the entity with Cluster Sharding. Operators are remembered entities: an online
-   * operator keeps running, and is started again wherever its shard moves, so that its
-   * inactivity timer keeps running.
+   * operator keeps running, and is started again wherever its shard moves, so that its inactivity
+   * timer keeps running.
    */
   public static void init(
       ActorSystem<?> system, EntityDirectory directory, EngineSettings settings, Clock clock) {
@@ -323,7 +349,9 @@ public final class Operator
 
   @Override
   public SignalHandler<State> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::onRecovered).build();
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        .build();
   }
 
   private void onRecovered(State state) {
@@ -354,11 +382,9 @@ public final class Operator
             Offer.class,
             (state, c) ->
                 Effect()
-                    .reply(
-                        c.replyTo(), new OfferRefused(operatorId, Refusal.NOT_REGISTERED, null)))
+                    .reply(c.replyTo(), new OfferRefused(operatorId, Refusal.NOT_REGISTERED, null)))
         .onCommand(
-            ReleaseConversation.class,
-            (state, c) -> Effect().reply(c.replyTo(), StatusReply.ack()))
+            ReleaseConversation.class, (state, c) -> Effect().reply(c.replyTo(), StatusReply.ack()))
         .onAnyCommand(command -> Effect().none().thenNoReply());
     builder
         .forStateType(Registered.class)
@@ -465,7 +491,8 @@ public final class Operator
       return Effect().reply(command.replyTo(), StatusReply.error(invalid));
     }
     List<Event> events = catchUp(state);
-    events.add(new PreferencesUpdated(onlineChatName, mainLanguage, chatLanguages, clock.instant()));
+    events.add(
+        new PreferencesUpdated(onlineChatName, mainLanguage, chatLanguages, clock.instant()));
     String displayNameBefore = state.displayName();
     return write(events)
         .thenRun(after -> afterProfileChange((Registered) after, displayNameBefore))
@@ -538,8 +565,7 @@ public final class Operator
     List<Event> events = catchUp(state);
     Registered current = apply(state, events);
     if (current.conversations().containsKey(offer.conversationId())) {
-      return persistThenReply(
-          events, offer.replyTo(), after -> accepted((Registered) after));
+      return persistThenReply(events, offer.replyTo(), after -> accepted((Registered) after));
     }
     if (!current.channels().contains(offer.channelId())) {
       return persistThenReply(
@@ -640,7 +666,10 @@ public final class Operator
           settings.askTimeout(),
           replyTo ->
               new Conversation.AssignOperator(
-                  operatorId, state.displayName(), state.conversations().get(conversationId), replyTo),
+                  operatorId,
+                  state.displayName(),
+                  state.conversations().get(conversationId),
+                  replyTo),
           (answer, failure) -> new ReservationChecked(conversationId, answer));
     }
     return Effect().none().thenNoReply();
@@ -669,24 +698,52 @@ public final class Operator
             OperatorRegistered.class,
             (state, e) ->
                 new Registered(
-                    e.login(), e.name(), e.passwordHash(), null, e.mainLanguage(), List.of(),
-                    e.capacity(), List.of(), Map.of(), List.of(), e.at(), true));
+                    e.login(),
+                    e.name(),
+                    e.passwordHash(),
+                    null,
+                    e.mainLanguage(),
+                    List.of(),
+                    e.capacity(),
+                    List.of(),
+                    Map.of(),
+                    List.of(),
+                    e.at(),
+                    true));
     builder
         .forStateType(Registered.class)
         .onEvent(
             AccountUpdated.class,
             (state, e) ->
                 new Registered(
-                    state.login(), e.name(), e.passwordHash(), state.onlineChatName(),
-                    state.mainLanguage(), state.chatLanguages(), e.capacity(), state.channels(),
-                    state.conversations(), state.recent(), state.lastActivity(), state.online()))
+                    state.login(),
+                    e.name(),
+                    e.passwordHash(),
+                    state.onlineChatName(),
+                    state.mainLanguage(),
+                    state.chatLanguages(),
+                    e.capacity(),
+                    state.channels(),
+                    state.conversations(),
+                    state.recent(),
+                    state.lastActivity(),
+                    state.online()))
         .onEvent(
             PreferencesUpdated.class,
             (state, e) ->
                 new Registered(
-                    state.login(), state.name(), state.passwordHash(), e.onlineChatName(),
-                    e.mainLanguage(), e.chatLanguages(), state.capacity(), state.channels(),
-                    state.conversations(), state.recent(), e.at(), true))
+                    state.login(),
+                    state.name(),
+                    state.passwordHash(),
+                    e.onlineChatName(),
+                    e.mainLanguage(),
+                    e.chatLanguages(),
+                    state.capacity(),
+                    state.channels(),
+                    state.conversations(),
+                    state.recent(),
+                    e.at(),
+                    true))
         .onEvent(ActivityRecorded.class, (state, e) -> state.active(e.at()))
         .onEvent(
             ChannelJoined.class,
@@ -706,9 +763,18 @@ public final class Operator
             Disconnected.class,
             (state, e) ->
                 new Registered(
-                    state.login(), state.name(), state.passwordHash(), state.onlineChatName(),
-                    state.mainLanguage(), state.chatLanguages(), state.capacity(), List.of(),
-                    state.conversations(), state.recent(), state.lastActivity(), false))
+                    state.login(),
+                    state.name(),
+                    state.passwordHash(),
+                    state.onlineChatName(),
+                    state.mainLanguage(),
+                    state.chatLanguages(),
+                    state.capacity(),
+                    List.of(),
+                    state.conversations(),
+                    state.recent(),
+                    state.lastActivity(),
+                    false))
         .onEvent(
             ConversationReserved.class,
             (state, e) -> {
@@ -745,7 +811,9 @@ public final class Operator
   }
 
   private Instant lastActivity(Registered state) {
-    return unwrittenActivity.isAfter(state.lastActivity()) ? unwrittenActivity : state.lastActivity();
+    return unwrittenActivity.isAfter(state.lastActivity())
+        ? unwrittenActivity
+        : state.lastActivity();
   }
 
   private void afterActivity(State state) {
@@ -760,7 +828,8 @@ public final class Operator
       return;
     }
     Duration untilDue =
-        Duration.between(clock.instant(), lastActivity(operator).plus(settings.inactivityTimeout()));
+        Duration.between(
+            clock.instant(), lastActivity(operator).plus(settings.inactivityTimeout()));
     timers.startSingleTimer(
         INACTIVITY_TIMER, new CheckInactivity(), untilDue.isNegative() ? Duration.ZERO : untilDue);
   }
@@ -781,7 +850,9 @@ public final class Operator
         timers.cancel(INACTIVITY_TIMER);
         publish(new ChannelsChanged(List.of(), disconnected.reason()));
         for (String channelId : disconnected.channels()) {
-          directory.channel(channelId).tell(new Channel.RemoveMember(operatorId, disconnected.reason()));
+          directory
+              .channel(channelId)
+              .tell(new Channel.RemoveMember(operatorId, disconnected.reason()));
         }
       }
     }

@@ -19,9 +19,9 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
- * Operator accounts across entities: creating one claims its login and checks its languages
- * against the enabled ones; logging in finds the operator by login and checks the password.
- * Passwords are hashed and checked on the blocking dispatcher, never inside an entity.
+ * Operator accounts across entities: creating one claims its login and checks its languages against
+ * the enabled ones; logging in finds the operator by login and checks the password. Passwords are
+ * hashed and checked on the blocking dispatcher, never inside an entity.
  */
 public final class OperatorAccounts {
 

@@ -3,8 +3,8 @@ package livechat.engine;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * Password hashing with bcrypt (Spring Security Crypto). Operators keep only the hash; hashing
- * and checking are slow on purpose, so callers do them outside the entities.
+ * Password hashing with bcrypt (Spring Security Crypto). Operators keep only the hash; hashing and
+ * checking are slow on purpose, so callers do them outside the entities.
  */
 public final class Passwords {
 

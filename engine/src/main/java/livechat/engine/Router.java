@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /**
  * Chooses the member of a channel to offer a visitor's conversation to. If that operator refuses,
- * the channel asks again without it, so {@link #rank} (the choices in turn) is the order of
- * offers.
+ * the channel asks again without it, so {@link #rank} (the choices in turn) is the order of offers.
  *
  * <ol>
  *   <li><b>Never</b> a member at capacity. (Members who left or were disconnected are not in the
@@ -44,8 +43,8 @@ public final class Router {
   }
 
   /**
-   * The member to offer the conversation to: in one pass to find the least loaded, one to pick
-   * the best of its band. Empty when every member is at capacity.
+   * The member to offer the conversation to: in one pass to find the least loaded, one to pick the
+   * best of its band. Empty when every member is at capacity.
    */
   public Optional<Candidate> best(Collection<Candidate> members, String visitorLanguage) {
     Candidate leastLoaded = null;
@@ -77,8 +76,8 @@ public final class Router {
   }
 
   /**
-   * Every member that may be offered the conversation, in the order the channel offers it when
-   * each refuses in turn: the best, then the best of the others, and so on.
+   * Every member that may be offered the conversation, in the order the channel offers it when each
+   * refuses in turn: the best, then the best of the others, and so on.
    */
   public List<Candidate> rank(Collection<Candidate> members, String visitorLanguage) {
     List<Candidate> left = new ArrayList<>(members);

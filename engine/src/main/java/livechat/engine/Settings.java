@@ -19,11 +19,12 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
  * The installation's settings: which languages are enabled. Operators may only choose enabled
- * languages. There is one such entity per installation ({@link #ENTITY_ID}); until an
- * administrator changes them, the languages come from {@code livechat.languages.enabled}.
+ * languages. There is one such entity per installation ({@link #ENTITY_ID}); until an administrator
+ * changes them, the languages come from {@code livechat.languages.enabled}.
  */
 public final class Settings
-    extends EventSourcedBehaviorWithEnforcedReplies<Settings.Command, Settings.Event, Settings.State> {
+    extends EventSourcedBehaviorWithEnforcedReplies<
+        Settings.Command, Settings.Event, Settings.State> {
 
   public static final EntityTypeKey<Command> ENTITY_TYPE_KEY =
       EntityTypeKey.create(Command.class, "Settings");
@@ -38,8 +39,7 @@ public final class Settings
 
   /** Replaces the enabled languages; duplicates are dropped, the order is kept. */
   public record EnableLanguages(
-      List<String> languages, ActorRef<StatusReply<EnabledLanguages>> replyTo)
-      implements Command {}
+      List<String> languages, ActorRef<StatusReply<EnabledLanguages>> replyTo) implements Command {}
 
   public record EnabledLanguages(List<String> languages) implements CborSerializable {}
 
@@ -91,7 +91,8 @@ public final class Settings
         .build();
   }
 
-  private ReplyEffect<Event, State> onGetEnabledLanguages(State state, GetEnabledLanguages command) {
+  private ReplyEffect<Event, State> onGetEnabledLanguages(
+      State state, GetEnabledLanguages command) {
     return Effect().reply(command.replyTo(), StatusReply.success(enabled(state)));
   }
 

@@ -171,9 +171,7 @@ class ConversationTest {
     TestProbe<StatusReply<View>> closed = testKit.createTestProbe();
     conversation.tell(new Conversation.Close(VISITOR, closed.ref()));
     Operator.ReleaseConversation release =
-        directory
-            .operatorProbe("marc")
-            .expectMessageClass(Operator.ReleaseConversation.class);
+        directory.operatorProbe("marc").expectMessageClass(Operator.ReleaseConversation.class);
     closed.expectNoMessage();
     release.replyTo().tell(StatusReply.ack());
 
@@ -217,9 +215,7 @@ class ConversationTest {
     assertEquals("website", offer.channelId());
     offer
         .replyTo()
-        .tell(
-            new Operator.OfferAccepted(
-                new MemberView("anne", "en_US", List.of(), 1, 5), "Anne"));
+        .tell(new Operator.OfferAccepted(new MemberView("anne", "en_US", List.of(), 1, 5), "Anne"));
     directory.operatorProbe("anne").expectMessage(new Operator.AssignmentConfirmed(conversationId));
     directory
         .operatorProbe("marc")
@@ -249,8 +245,7 @@ class ConversationTest {
     open();
     claim("marc", "Marc");
 
-    assertEquals(
-        "operator_at_capacity", transferRefusedWith(Operator.Refusal.AT_CAPACITY).code());
+    assertEquals("operator_at_capacity", transferRefusedWith(Operator.Refusal.AT_CAPACITY).code());
     assertEquals(
         "operator_not_in_channel", transferRefusedWith(Operator.Refusal.NOT_A_MEMBER).code());
     Rejection unknown = transferRefusedWith(Operator.Refusal.NOT_REGISTERED);
@@ -311,7 +306,9 @@ class ConversationTest {
     TestProbe<StatusReply<Done>> probe = testKit.createTestProbe();
     conversation.tell(
         new Conversation.Open(
-            "website", new Conversation.Visitor("Visitor #7", "fr_FR", "https://example.com/"), probe.ref()));
+            "website",
+            new Conversation.Visitor("Visitor #7", "fr_FR", "https://example.com/"),
+            probe.ref()));
     probe.expectMessage(StatusReply.ack());
   }
 
@@ -329,11 +326,9 @@ class ConversationTest {
     return answer;
   }
 
-  private StatusReply<MessageAccepted> send(
-      Participant from, String text, String clientMessageId) {
+  private StatusReply<MessageAccepted> send(Participant from, String text, String clientMessageId) {
     TestProbe<StatusReply<MessageAccepted>> probe = testKit.createTestProbe();
-    conversation.tell(
-        new Conversation.SendMessage(from, text, clientMessageId, probe.ref()));
+    conversation.tell(new Conversation.SendMessage(from, text, clientMessageId, probe.ref()));
     return probe.receiveMessage();
   }
 

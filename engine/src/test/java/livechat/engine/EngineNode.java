@@ -17,8 +17,8 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
- * The engine on a one-node cluster whose journal is a keyspace of the shared real Cassandra
- * node, with helpers that ask its entities and wait for the answer.
+ * The engine on a one-node cluster whose journal is a keyspace of the shared real Cassandra node,
+ * with helpers that ask its entities and wait for the answer.
  */
 final class EngineNode implements AutoCloseable {
 
@@ -101,11 +101,13 @@ final class EngineNode implements AutoCloseable {
     return ask(
         channel(channelId),
         replyTo ->
-            new Channel.StartConversation(conversationId, null, language, "https://example.com/", replyTo));
+            new Channel.StartConversation(
+                conversationId, null, language, "https://example.com/", replyTo));
   }
 
   Conversation.View view(String conversationId, Conversation.Participant viewer) {
-    return await(conversation(conversationId), replyTo -> new Conversation.GetView(viewer, replyTo));
+    return await(
+        conversation(conversationId), replyTo -> new Conversation.GetView(viewer, replyTo));
   }
 
   List<Conversation.Message> messages(String conversationId) {

@@ -12,9 +12,9 @@ import org.apache.pekko.Done;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inactivity rule across a restart: time is measured from the persisted last activity, and
- * a fresh actor system on the real Cassandra disconnects an operator whose time ran out while
- * nothing was running.
+ * The inactivity rule across a restart: time is measured from the persisted last activity, and a
+ * fresh actor system on the real Cassandra disconnects an operator whose time ran out while nothing
+ * was running.
  */
 class InactivityAcrossRestartTest {
 

@@ -100,8 +100,7 @@ class OperatorTest {
     StatusReply<Profile> reply =
         ask(
             replyTo ->
-                new Operator.Register(
-                    "marc", "Marc Dupont", "hash", "it_IT", 5, ENABLED, replyTo));
+                new Operator.Register("marc", "Marc Dupont", "hash", "it_IT", 5, ENABLED, replyTo));
 
     Rejection rejection = assertInstanceOf(Rejection.class, reply.getError());
     assertTrue(rejection.reason().contains("'it_IT'"));
@@ -200,9 +199,7 @@ class OperatorTest {
     advance(Duration.ofSeconds(10));
 
     Conversation.AssignOperator claim =
-        directory
-            .conversationProbe("c1")
-            .expectMessageClass(Conversation.AssignOperator.class);
+        directory.conversationProbe("c1").expectMessageClass(Conversation.AssignOperator.class);
     assertEquals(operatorId, claim.operatorId());
     claim.replyTo().tell(new Conversation.Declined("assigned_to_another_operator"));
     testKit
@@ -315,10 +312,9 @@ class OperatorTest {
   }
 
   private Profile register(Integer capacity) {
-    return ask(
-            replyTo ->
-                new Operator.Register(
-                    "marc", "Marc Dupont", Passwords.hash("pw"), "en_US", capacity, ENABLED, replyTo))
+    return ask(replyTo ->
+            new Operator.Register(
+                "marc", "Marc Dupont", Passwords.hash("pw"), "en_US", capacity, ENABLED, replyTo))
         .getValue();
   }
 
@@ -326,7 +322,8 @@ class OperatorTest {
       boolean changeName, String onlineChatName, String main, List<String> extra) {
     return ask(
         replyTo ->
-            new Operator.UpdatePreferences(changeName, onlineChatName, main, extra, ENABLED, replyTo));
+            new Operator.UpdatePreferences(
+                changeName, onlineChatName, main, extra, ENABLED, replyTo));
   }
 
   private Profile profile() {

@@ -22,8 +22,7 @@ class RejectionTest {
     StatusReply<Object> reply =
         StatusReply.error(Rejection.conflict("conversation_closed", "The conversation: closed."));
 
-    StatusReply<Object> received =
-        testKit.serializationTestKit().verifySerialization(reply, false);
+    StatusReply<Object> received = testKit.serializationTestKit().verifySerialization(reply, false);
 
     Rejection rejection = assertInstanceOf(Rejection.class, received.getError());
     assertEquals(Rejection.Kind.CONFLICT, rejection.kind());

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many visitors at once on a real one-node cluster and the real Cassandra: capacity holds, the
- * rest wait in order, and freed slots go to the head of the queue.
+ * Many visitors at once on a real one-node cluster and the real Cassandra: capacity holds, the rest
+ * wait in order, and freed slots go to the head of the queue.
  */
 class RoutingUnderLoadTest {
 
@@ -59,7 +59,8 @@ class RoutingUnderLoadTest {
         IntStream.range(0, VISITORS)
             .mapToObj(
                 i ->
-                    node.start(channel, UUID.randomUUID().toString(), i % 2 == 0 ? "en_US" : "fr_FR")
+                    node.start(
+                            channel, UUID.randomUUID().toString(), i % 2 == 0 ? "en_US" : "fr_FR")
                         .toCompletableFuture())
             .toList();
     List<Started> started = requests.stream().map(EngineNode::await).toList();

@@ -52,9 +52,7 @@ public final class ApiErrors extends AllDirectives {
   public static HttpResponse response(StatusCode status, String code, String message) {
     return HttpResponse.create()
         .withStatus(status)
-        .withEntity(
-            ContentTypes.APPLICATION_JSON,
-            Json.write(ApiError.of(code, message)));
+        .withEntity(ContentTypes.APPLICATION_JSON, Json.write(ApiError.of(code, message)));
   }
 
   private ExceptionHandler exceptionHandler() {
@@ -64,9 +62,10 @@ public final class ApiErrors extends AllDirectives {
   }
 
   private static HttpResponse responseFor(Throwable thrown) {
-    Throwable failure = thrown instanceof CompletionException && thrown.getCause() != null
-        ? thrown.getCause()
-        : thrown;
+    Throwable failure =
+        thrown instanceof CompletionException && thrown.getCause() != null
+            ? thrown.getCause()
+            : thrown;
     if (failure instanceof Rejection rejection) {
       HttpResponse response =
           response(STATUS_OF_REJECTION.get(rejection.kind()), rejection.code(), rejection.reason());
@@ -110,9 +109,7 @@ public final class ApiErrors extends AllDirectives {
         .handle(
             AuthorizationFailedRejection.class,
             rejection ->
-                complete(
-                    response(
-                        StatusCodes.FORBIDDEN, "forbidden", "You may not do this.")))
+                complete(response(StatusCodes.FORBIDDEN, "forbidden", "You may not do this.")))
         .handleAll(
             MethodRejection.class,
             rejections ->
@@ -127,10 +124,8 @@ public final class ApiErrors extends AllDirectives {
                             + ".")))
         .handleNotFound(
             complete(
-                response(
-                    StatusCodes.NOT_FOUND, "not_found", "There is nothing at this address.")))
+                response(StatusCodes.NOT_FOUND, "not_found", "There is nothing at this address.")))
         .build()
         .seal();
   }
-
 }

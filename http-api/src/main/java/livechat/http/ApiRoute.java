@@ -13,8 +13,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
- * What every group of routes does: ask an entity with the configured timeout and answer with
- * JSON. A failed ask is not handled here: it reaches {@link ApiErrors}, which maps it.
+ * What every group of routes does: ask an entity with the configured timeout and answer with JSON.
+ * A failed ask is not handled here: it reaches {@link ApiErrors}, which maps it.
  */
 public abstract class ApiRoute extends AllDirectives {
 

@@ -19,9 +19,9 @@ import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.model.headers.ProductVersion;
 import org.apache.pekko.http.javadsl.model.headers.Server;
-import org.apache.pekko.http.javadsl.settings.ServerSettings;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.settings.ServerSettings;
 
 /**
  * The node's HTTP API: every route, with its errors answered as {@link ApiErrors} says, bound to
@@ -51,8 +51,7 @@ public final class HttpApi extends AllDirectives {
     return new ApiErrors()
         .handled(
             concat(
-                new HealthRoutes(readinessChecks, http.getDuration("health-check-timeout"))
-                    .route(),
+                new HealthRoutes(readinessChecks, http.getDuration("health-check-timeout")).route(),
                 new LanguageRoutes(system, auth, askTimeout).route(),
                 new OperatorRoutes(system, auth, engine.accounts(), engine.directory()).route(),
                 new ChannelRoutes(system, auth, engine.directory()).route(),
@@ -68,9 +67,7 @@ public final class HttpApi extends AllDirectives {
         defaults
             .withServerHeader(Optional.of(Server.create(ProductVersion.create("livechat", ""))))
             .withParserSettings(
-                defaults
-                    .getParserSettings()
-                    .withMaxContentLength(http.getBytes("max-body-size")))
+                defaults.getParserSettings().withMaxContentLength(http.getBytes("max-body-size")))
             .withWebsocketSettings(
                 defaults
                     .getWebsocketSettings()

@@ -1,8 +1,8 @@
 package livechat.http;
 
 /**
- * A request body that parsed as JSON but does not say what the API needs (a missing field, a
- * value out of range). Thrown by the request records' constructors; answered with 400.
+ * A request body that parsed as JSON but does not say what the API needs (a missing field, a value
+ * out of range). Thrown by the request records' constructors; answered with 400.
  */
 public final class InvalidRequest extends RuntimeException {
 

@@ -19,12 +19,12 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Collection;
+import org.apache.pekko.http.javadsl.marshalling.Marshaller;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.RequestEntity;
-import org.apache.pekko.http.javadsl.marshalling.Marshaller;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
@@ -206,7 +206,8 @@ public final class Json {
     return mapper;
   }
 
-  private static void refuse(ObjectMapper mapper, LogicalType target, CoercionInputShape... shapes) {
+  private static void refuse(
+      ObjectMapper mapper, LogicalType target, CoercionInputShape... shapes) {
     for (CoercionInputShape shape : shapes) {
       mapper.coercionConfigFor(target).setCoercion(shape, CoercionAction.Fail);
     }

@@ -7,10 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.time.Clock;
 import livechat.engine.Engine;
 import livechat.http.auth.Authentication;
 import livechat.http.auth.Tokens;
@@ -21,8 +21,8 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.http.javadsl.ServerBinding;
 
 /**
- * The HTTP API bound on a free port of the loopback interface, on a one-node cluster whose
- * journal is a keyspace of the shared real Cassandra node, with a client to call it.
+ * The HTTP API bound on a free port of the loopback interface, on a one-node cluster whose journal
+ * is a keyspace of the shared real Cassandra node, with a client to call it.
  */
 public final class ApiTestServer implements AutoCloseable {
 
@@ -51,8 +51,7 @@ public final class ApiTestServer implements AutoCloseable {
   }
 
   /** Starts a server on its own keyspace, with the given readiness checks. */
-  public static ApiTestServer start(String keyspace, List<ReadinessCheck> checks)
-      throws Exception {
+  public static ApiTestServer start(String keyspace, List<ReadinessCheck> checks) throws Exception {
     return start(keyspace, checks, ConfigFactory.empty());
   }
 
@@ -73,7 +72,8 @@ public final class ApiTestServer implements AutoCloseable {
     Authentication auth =
         new Authentication(
             ADMIN_TOKEN,
-            Tokens.fromConfig(testKit.system().settings().config(), TOKEN_SECRET, Clock.systemUTC()),
+            Tokens.fromConfig(
+                testKit.system().settings().config(), TOKEN_SECRET, Clock.systemUTC()),
             testKit.system(),
             engine.directory());
     ServerBinding binding =
@@ -89,8 +89,7 @@ public final class ApiTestServer implements AutoCloseable {
   }
 
   public URI uri(String path) {
-    return URI.create(
-        "http://127.0.0.1:" + binding.localAddress().getPort() + path);
+    return URI.create("http://127.0.0.1:" + binding.localAddress().getPort() + path);
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {

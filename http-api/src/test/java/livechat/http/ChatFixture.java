@@ -62,7 +62,8 @@ public final class ChatFixture {
   /** A visitor's new conversation: its JSON, with conversationId and visitorToken. */
   public JsonNode startConversation(String channelId) {
     return expect(
-        201, new ApiClient(server, null).post("/api/channels/" + channelId + "/conversations", "{}"));
+        201,
+        new ApiClient(server, null).post("/api/channels/" + channelId + "/conversations", "{}"));
   }
 
   public static String sendFrame(String conversationId, String text, String clientMessageId) {

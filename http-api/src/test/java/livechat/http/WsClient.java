@@ -33,7 +33,8 @@ public final class WsClient implements AutoCloseable {
 
   public static WsClient connect(ApiTestServer server, String token) {
     return new WsClient(
-        URI.create("ws://127.0.0.1:" + server.port() + "/ws" + (token == null ? "" : "?token=" + token)));
+        URI.create(
+            "ws://127.0.0.1:" + server.port() + "/ws" + (token == null ? "" : "?token=" + token)));
   }
 
   public synchronized void send(String json) {
@@ -41,8 +42,8 @@ public final class WsClient implements AutoCloseable {
   }
 
   /**
-   * The first frame received that matches, waiting for it if need be; frames that do not match
-   * stay for later calls.
+   * The first frame received that matches, waiting for it if need be; frames that do not match stay
+   * for later calls.
    */
   public JsonNode await(Predicate<JsonNode> matching) {
     long deadline = System.nanoTime() + WAIT.toNanos();

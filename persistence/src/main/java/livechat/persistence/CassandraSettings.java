@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Where the journal lives: the Cassandra contact points, the local datacenter, the keyspace and
- * its replication factor, read from {@code livechat.cassandra}. No contact points means the node
- * runs its own embedded Cassandra.
+ * Where the journal lives: the Cassandra contact points, the local datacenter, the keyspace and its
+ * replication factor, read from {@code livechat.cassandra}. No contact points means the node runs
+ * its own embedded Cassandra.
  */
 public record CassandraSettings(
     List<String> contactPoints, String localDatacenter, String keyspace, int replicationFactor) {
@@ -34,7 +34,8 @@ public record CassandraSettings(
       }
     }
     if (replicationFactor < 1) {
-      throw new IllegalArgumentException("livechat.cassandra.replication-factor must be at least 1");
+      throw new IllegalArgumentException(
+          "livechat.cassandra.replication-factor must be at least 1");
     }
   }
 
@@ -82,14 +83,15 @@ public record CassandraSettings(
    */
   public Config pekkoConfig() {
     return ConfigFactory.parseMap(
-        Map.of(
-            "livechat.cassandra.contact-points", String.join(",", contactPoints),
-            "livechat.cassandra.keyspace", keyspace,
-            "pekko.persistence.cassandra.journal.keyspace", keyspace,
-            "pekko.persistence.cassandra.snapshot.keyspace", keyspace,
-            "datastax-java-driver.basic.load-balancing-policy.local-datacenter", localDatacenter,
-            "datastax-java-driver.basic.contact-points",
-                ConfigValueFactory.fromIterable(contactPoints)))
+            Map.of(
+                "livechat.cassandra.contact-points", String.join(",", contactPoints),
+                "livechat.cassandra.keyspace", keyspace,
+                "pekko.persistence.cassandra.journal.keyspace", keyspace,
+                "pekko.persistence.cassandra.snapshot.keyspace", keyspace,
+                "datastax-java-driver.basic.load-balancing-policy.local-datacenter",
+                    localDatacenter,
+                "datastax-java-driver.basic.contact-points",
+                    ConfigValueFactory.fromIterable(contactPoints)))
         .withFallback(ConfigFactory.parseResources(PLUGIN_SETTINGS));
   }
 }

@@ -7,8 +7,8 @@ import org.apache.cassandra.service.CassandraDaemon;
 /**
  * Runs a Cassandra node that lives no longer than the process that launched it.
  *
- * <p>The launcher keeps this process's standard input open as a pipe. When the launcher exits
- * for any reason, including a kill, the pipe reaches end-of-file and this node exits through
+ * <p>The launcher keeps this process's standard input open as a pipe. When the launcher exits for
+ * any reason, including a kill, the pipe reaches end-of-file and this node exits through
  * Cassandra's own shutdown hook, so no test run or aborted start leaves a node behind.
  */
 public final class CassandraNode {

@@ -17,9 +17,9 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * Who may call what: the admin token for admin routes, an operator token for operator routes, an
- * operator or the visitor of that conversation for a conversation. A missing or bad token is a
- * 401; a visitor's token used on another conversation is a 403. Every authenticated operator
- * request counts as the operator's activity.
+ * operator or the visitor of that conversation for a conversation. A missing or bad token is a 401;
+ * a visitor's token used on another conversation is a 403. Every authenticated operator request
+ * counts as the operator's activity.
  */
 public final class Authentication extends AllDirectives {
 
@@ -45,7 +45,8 @@ public final class Authentication extends AllDirectives {
 
   /** The caller a token stands for: the admin, an operator or a visitor. */
   public Optional<Caller> caller(String token) {
-    if (token != null && MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
+    if (token != null
+        && MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
       return Optional.of(new Caller.Admin());
     }
     return token == null ? Optional.empty() : tokens.verify(token);

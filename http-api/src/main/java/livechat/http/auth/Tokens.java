@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Operator and visitor tokens: JWTs signed with HMAC-SHA256 and a secret every node shares, so
- * any node verifies any token without looking anything up. They expire.
+ * Operator and visitor tokens: JWTs signed with HMAC-SHA256 and a secret every node shares, so any
+ * node verifies any token without looking anything up. They expire.
  */
 public final class Tokens {
 

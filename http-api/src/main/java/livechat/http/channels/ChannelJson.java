@@ -30,7 +30,8 @@ public final class ChannelJson {
   public record StartRequest(String visitorName, String pageUrl) {
     public StartRequest {
       if (visitorName != null && visitorName.length() > 100) {
-        throw new InvalidRequest("invalid_field", "Field 'visitorName' holds at most 100 characters.");
+        throw new InvalidRequest(
+            "invalid_field", "Field 'visitorName' holds at most 100 characters.");
       }
       if (pageUrl != null && pageUrl.length() > 2048) {
         throw new InvalidRequest("invalid_field", "Field 'pageUrl' holds at most 2048 characters.");

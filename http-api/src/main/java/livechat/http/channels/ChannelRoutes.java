@@ -40,7 +40,10 @@ public final class ChannelRoutes extends ApiRoute {
             PathMatchers.segment("api").slash("channels"),
             () -> get(() -> auth.operator(this::overview))),
         path(
-            PathMatchers.segment("api").slash("channels").slash(PathMatchers.segment()).slash("join"),
+            PathMatchers.segment("api")
+                .slash("channels")
+                .slash(PathMatchers.segment())
+                .slash("join"),
             channelId -> post(() -> auth.operator(operatorId -> join(operatorId, channelId)))),
         path(
             PathMatchers.segment("api")
@@ -62,17 +65,17 @@ public final class ChannelRoutes extends ApiRoute {
         body -> {
           String channelId = UUID.randomUUID().toString();
           return reply(
-                StatusCodes.CREATED,
-                this.<Channel.Command, Channel.Summary>ask(
-                        directory.channel(channelId),
-                        replyTo -> new Channel.Create(body.name(), replyTo))
-                    .thenCompose(
-                        summary ->
-                            this.<ChannelCatalog.Command, Done>ask(
-                                    ChannelCatalog.entity(system),
-                                    replyTo -> new ChannelCatalog.Add(channelId, replyTo))
-                                .thenApply(added -> summary)),
-                summary -> new ChannelJson.Created(summary.id(), summary.name()));
+              StatusCodes.CREATED,
+              this.<Channel.Command, Channel.Summary>ask(
+                      directory.channel(channelId),
+                      replyTo -> new Channel.Create(body.name(), replyTo))
+                  .thenCompose(
+                      summary ->
+                          this.<ChannelCatalog.Command, Done>ask(
+                                  ChannelCatalog.entity(system),
+                                  replyTo -> new ChannelCatalog.Add(channelId, replyTo))
+                              .thenApply(added -> summary)),
+              summary -> new ChannelJson.Created(summary.id(), summary.name()));
         });
   }
 
@@ -96,8 +99,7 @@ public final class ChannelRoutes extends ApiRoute {
             .thenCompose(
                 pending ->
                     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                        .thenApply(
-                            done -> pending.stream().map(CompletableFuture::join).toList()));
+                        .thenApply(done -> pending.stream().map(CompletableFuture::join).toList()));
     return reply(StatusCodes.OK, cards, list -> list);
   }
 
@@ -127,8 +129,7 @@ public final class ChannelRoutes extends ApiRoute {
   /** The channel's card as the operator sees it. */
   private CompletionStage<ChannelJson.Card> card(String channelId, Operator.Profile profile) {
     return summary(channelId)
-        .thenApply(
-            summary -> ChannelJson.Card.of(summary, profile.channels().contains(channelId)));
+        .thenApply(summary -> ChannelJson.Card.of(summary, profile.channels().contains(channelId)));
   }
 
   private Route startConversation(String channelId) {

@@ -36,8 +36,7 @@ public final class ConversationJson {
 
   public record Author(String kind, String displayName) {}
 
-  public record Message(
-      long seq, Author author, String text, Instant at, String clientMessageId) {
+  public record Message(long seq, Author author, String text, Instant at, String clientMessageId) {
 
     public static Message of(Conversation.Message message) {
       return new Message(

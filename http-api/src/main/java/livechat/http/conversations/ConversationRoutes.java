@@ -31,8 +31,7 @@ public final class ConversationRoutes extends ApiRoute {
   private final Authentication auth;
   private final EntityDirectory directory;
 
-  public ConversationRoutes(
-      ActorSystem<?> system, Authentication auth, EntityDirectory directory) {
+  public ConversationRoutes(ActorSystem<?> system, Authentication auth, EntityDirectory directory) {
     super(system);
     this.auth = auth;
     this.directory = directory;
@@ -47,8 +46,7 @@ public final class ConversationRoutes extends ApiRoute {
             PathMatchers.segment("api").slash("conversations").slash(PathMatchers.segment()),
             conversationId ->
                 auth.participant(
-                    conversationId,
-                    participant -> conversation(conversationId, participant))));
+                    conversationId, participant -> conversation(conversationId, participant))));
   }
 
   private Route conversation(String conversationId, Participant participant) {
@@ -104,9 +102,7 @@ public final class ConversationRoutes extends ApiRoute {
 
   private Route view(String conversationId, Participant participant) {
     return reply(
-        StatusCodes.OK,
-        readableView(conversationId, participant),
-        ConversationJson.View::of);
+        StatusCodes.OK, readableView(conversationId, participant), ConversationJson.View::of);
   }
 
   private Route messages(String conversationId, Participant participant) {
@@ -193,8 +189,7 @@ public final class ConversationRoutes extends ApiRoute {
                 StatusCodes.OK,
                 this.<Conversation.Command, Conversation.View>ask(
                     directory.conversation(conversationId),
-                    replyTo ->
-                        new Conversation.Transfer(participant, body.operatorId(), replyTo)),
+                    replyTo -> new Conversation.Transfer(participant, body.operatorId(), replyTo)),
                 ConversationJson.View::of));
   }
 

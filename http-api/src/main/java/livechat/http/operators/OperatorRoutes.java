@@ -45,7 +45,8 @@ public final class OperatorRoutes extends ApiRoute {
             PathMatchers.segment("api").slash("me"),
             () ->
                 auth.operator(
-                    operatorId -> concat(get(() -> me(operatorId)), patch(() -> updateMe(operatorId))))),
+                    operatorId ->
+                        concat(get(() -> me(operatorId)), patch(() -> updateMe(operatorId))))),
         path(
             PathMatchers.segment("api").slash("me").slash("heartbeat"),
             () -> post(() -> auth.operator(operatorId -> complete(StatusCodes.NO_CONTENT)))));
@@ -70,7 +71,11 @@ public final class OperatorRoutes extends ApiRoute {
             reply(
                 StatusCodes.CREATED,
                 accounts.create(
-                    body.login(), body.name(), body.password(), body.mainLanguage(), body.capacity()),
+                    body.login(),
+                    body.name(),
+                    body.password(),
+                    body.mainLanguage(),
+                    body.capacity()),
                 OperatorJson.Profile::of));
   }
 

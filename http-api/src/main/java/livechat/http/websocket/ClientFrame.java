@@ -6,8 +6,8 @@ import livechat.http.InvalidRequest;
 import livechat.http.Json;
 
 /**
- * A frame from the client, read strictly: each field must have its type, or the frame is
- * answered with an {@code error} frame naming the field.
+ * A frame from the client, read strictly: each field must have its type, or the frame is answered
+ * with an {@code error} frame naming the field.
  */
 sealed interface ClientFrame {
 
@@ -27,15 +27,17 @@ sealed interface ClientFrame {
     String type = string(frame, "type");
     return switch (type) {
       case "subscribe" -> new Subscribe(string(frame, "conversationId"), number(frame, "afterSeq"));
-      case "send" -> new Send(
-          string(frame, "conversationId"),
-          string(frame, "text"),
-          string(frame, "clientMessageId"));
+      case "send" ->
+          new Send(
+              string(frame, "conversationId"),
+              string(frame, "text"),
+              string(frame, "clientMessageId"));
       case "typing" -> new Typing(string(frame, "conversationId"));
       case "seen" -> new Seen(string(frame, "conversationId"), number(frame, "seq"));
       case "ping" -> new Ping();
-      default -> throw new InvalidRequest(
-          "unknown_type", "Frames of type '" + type + "' are not understood.");
+      default ->
+          throw new InvalidRequest(
+              "unknown_type", "Frames of type '" + type + "' are not understood.");
     };
   }
 

@@ -20,14 +20,13 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.pattern.StatusReply;
 
 /**
- * One WebSocket connection, on the node that holds it. An operator's session watches its
- * operator entity and subscribes to each of its conversations; a visitor's subscribes to its
- * conversation. Updates go to the client as frames; messages are sent in {@code seq} order, at
- * most once per {@code seq} unless the client subscribes again. A {@code send} is acknowledged
- * only once the message is stored.
+ * One WebSocket connection, on the node that holds it. An operator's session watches its operator
+ * entity and subscribes to each of its conversations; a visitor's subscribes to its conversation.
+ * Updates go to the client as frames; messages are sent in {@code seq} order, at most once per
+ * {@code seq} unless the client subscribes again. A {@code send} is acknowledged only once the
+ * message is stored.
  */
 final class Session {
 
@@ -63,9 +62,9 @@ final class Session {
   private static final Duration CLOSING_GRACE = Duration.ofSeconds(10);
 
   /**
-   * How often the session subscribes again, from the last {@code seq} it sent: an entity that
-   * was passivated or moved to another node forgets its subscribers, and this brings back what
-   * was missed. It also keeps the entities alive while the socket is open.
+   * How often the session subscribes again, from the last {@code seq} it sent: an entity that was
+   * passivated or moved to another node forgets its subscribers, and this brings back what was
+   * missed. It also keeps the entities alive while the socket is open.
    */
   private static final Duration RENEW_INTERVAL = Duration.ofSeconds(30);
 
@@ -99,7 +98,8 @@ final class Session {
     this.directory = directory;
     this.askTimeout = askTimeout;
     this.idleTimeout = idleTimeout;
-    this.conversationUpdates = context.messageAdapter(Conversation.Update.class, FromConversation::new);
+    this.conversationUpdates =
+        context.messageAdapter(Conversation.Update.class, FromConversation::new);
   }
 
   /** A session for the caller; {@code caller} is null when the token was missing or bad. */
@@ -122,7 +122,8 @@ final class Session {
                                     "unauthorized",
                                     caller == null
                                         ? "The token is missing, not valid or expired."
-                                        : "Open the socket with an operator's or a visitor's token.",
+                                        : "Open the socket with an operator's or a visitor's"
+                                              + " token.",
                                     null))));
                     out.tell(new Close());
                     return closing(timers);
@@ -155,11 +156,14 @@ final class Session {
         .onMessage(HeldConversations.class, this::onHeldConversations)
         .onMessage(Given.class, this::onGiven)
         .onMessage(Reply.class, this::onReply)
-        .onMessage(FrameTooLarge.class, tooLarge -> close("message_too_large", "Frames hold at most 64 KiB."))
+        .onMessage(
+            FrameTooLarge.class,
+            tooLarge -> close("message_too_large", "Frames hold at most 64 KiB."))
         .onMessage(Renew.class, this::onRenew)
         .onMessage(
             IdleTimeout.class,
-            idle -> close("idle_timeout", "The socket was idle for " + idleTimeout.toSeconds() + " s."))
+            idle ->
+                close("idle_timeout", "The socket was idle for " + idleTimeout.toSeconds() + " s."))
         .onMessage(ClientGone.class, gone -> Behaviors.stopped())
         .build();
   }
@@ -175,7 +179,8 @@ final class Session {
     try {
       parsed = ClientFrame.read(frame.text());
     } catch (InvalidRequest invalid) {
-      send(error(invalid.code(), invalid.getMessage(), ClientFrame.clientMessageIdOf(frame.text())));
+      send(
+          error(invalid.code(), invalid.getMessage(), ClientFrame.clientMessageIdOf(frame.text())));
       return Behaviors.same();
     }
     if (parsed instanceof ClientFrame.Ping) {
@@ -395,8 +400,8 @@ final class Session {
   }
 
   /**
-   * After the last frame: the session lives on until the connection is gone, since stopping at
-   * once would end the socket before that frame is written.
+   * After the last frame: the session lives on until the connection is gone, since stopping at once
+   * would end the socket before that frame is written.
    */
   private static Behavior<Event> closing(TimerScheduler<Event> timers) {
     timers.startSingleTimer("closing", new ClientGone(), CLOSING_GRACE);

@@ -27,9 +27,9 @@ import org.apache.pekko.stream.typed.javadsl.ActorSink;
 import org.apache.pekko.stream.typed.javadsl.ActorSource;
 
 /**
- * {@code GET /ws?token=...}: each connection is a {@link Session} actor fed by the client's
- * frames, whose frames go out through a bounded buffer. A frame over 64 KiB, a bad token or a
- * long silence gets an {@code error} frame, then the socket is closed.
+ * {@code GET /ws?token=...}: each connection is a {@link Session} actor fed by the client's frames,
+ * whose frames go out through a bounded buffer. A frame over 64 KiB, a bad token or a long silence
+ * gets an {@code error} frame, then the socket is closed.
  */
 public final class WebSocketRoutes extends AllDirectives {
 
@@ -99,7 +99,8 @@ public final class WebSocketRoutes extends AllDirectives {
                 .asBinaryMessage()
                 .getStreamedData()
                 .map(bytes -> bytes.decodeString(StandardCharsets.UTF_8));
-    return text.limitWeighted(MAX_FRAME_BYTES, part -> (long) part.getBytes(StandardCharsets.UTF_8).length)
+    return text.limitWeighted(
+            MAX_FRAME_BYTES, part -> (long) part.getBytes(StandardCharsets.UTF_8).length)
         .runFold(new StringBuilder(), StringBuilder::append, materializer)
         .<Session.Event>thenApply(whole -> new Session.FromClient(whole.toString()))
         .exceptionally(

@@ -80,9 +80,12 @@ class OperatorWorkTest {
     String marcId = expect(200, marc.get("/api/me")).get("id").asText();
     String transfer = "/api/conversations/" + conversationId + "/transfer";
 
-    assertError(409, "transfer_to_self", marc.post(transfer, "{\"operatorId\": \"" + marcId + "\"}"));
     assertError(
-        409, "operator_not_in_channel", marc.post(transfer, "{\"operatorId\": \"" + anneId + "\"}"));
+        409, "transfer_to_self", marc.post(transfer, "{\"operatorId\": \"" + marcId + "\"}"));
+    assertError(
+        409,
+        "operator_not_in_channel",
+        marc.post(transfer, "{\"operatorId\": \"" + anneId + "\"}"));
     expect(200, anne.post("/api/channels/" + channelId + "/join", ""));
 
     JsonNode moved = expect(200, marc.post(transfer, "{\"operatorId\": \"" + anneId + "\"}"));
@@ -94,6 +97,7 @@ class OperatorWorkTest {
     JsonNode messages =
         expect(200, anne.get("/api/conversations/" + conversationId + "/messages")).get("messages");
     assertEquals("system", messages.get(0).get("author").get("kind").asText());
-    assertEquals("Marc transferred the conversation to Anne.", messages.get(0).get("text").asText());
+    assertEquals(
+        "Marc transferred the conversation to Anne.", messages.get(0).get("text").asText());
   }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * 50 visitors and 10 operators exchange 20 messages each at once over WebSocket: every
- * acknowledged message is in the history once, in the order its sender sent it.
+ * 50 visitors and 10 operators exchange 20 messages each at once over WebSocket: every acknowledged
+ * message is in the history once, in the order its sender sent it.
  */
 class ConcurrentChatTest {
 
@@ -68,8 +68,7 @@ class ConcurrentChatTest {
     Map<String, WsClient> operatorSocketOf = new HashMap<>();
     for (WsClient socket : operatorSockets) {
       for (int held = 0; held < VISITORS / OPERATORS; held++) {
-        String conversationId =
-            socket.awaitType("assigned").get("conversation").get("id").asText();
+        String conversationId = socket.awaitType("assigned").get("conversation").get("id").asText();
         operatorSocketOf.put(conversationId, socket);
       }
     }
@@ -82,8 +81,10 @@ class ConcurrentChatTest {
         String conversationId = conversations.get(i);
         WsClient visitor = visitorSockets.get(i);
         WsClient operator = operatorSocketOf.get(conversationId);
-        sending.add(CompletableFuture.runAsync(() -> sendAll(visitor, conversationId, "v"), senders));
-        sending.add(CompletableFuture.runAsync(() -> sendAll(operator, conversationId, "o"), senders));
+        sending.add(
+            CompletableFuture.runAsync(() -> sendAll(visitor, conversationId, "v"), senders));
+        sending.add(
+            CompletableFuture.runAsync(() -> sendAll(operator, conversationId, "o"), senders));
       }
       CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
     } finally {

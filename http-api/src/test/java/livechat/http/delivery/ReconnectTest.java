@@ -74,8 +74,7 @@ class ReconnectTest {
     }
     JsonNode history =
         expect(200, operator.get("/api/conversations/" + conversationId + "/messages"));
-    assertEquals(
-        LongStream.rangeClosed(1, 11).boxed().toList(), seqs(history.get("messages")));
+    assertEquals(LongStream.rangeClosed(1, 11).boxed().toList(), seqs(history.get("messages")));
   }
 
   private static List<Long> seqs(Iterable<JsonNode> messages) {

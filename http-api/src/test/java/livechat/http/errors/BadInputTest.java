@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad input, one case each: the documented status and error code, never a 500, and nothing
- * stored (the conversation's history and the operator's profile are read back unchanged).
+ * Bad input, one case each: the documented status and error code, never a 500, and nothing stored
+ * (the conversation's history and the operator's profile are read back unchanged).
  */
 class BadInputTest {
 
@@ -82,7 +82,8 @@ class BadInputTest {
         Arguments.of("{\"text\": [\"Hi\"], \"clientMessageId\": \"x\"}", 400, "invalid_field"),
         Arguments.of("{\"clientMessageId\": \"x\"}", 400, "missing_field"),
         Arguments.of("{\"text\": \"Hi\"}", 400, "missing_field"),
-        Arguments.of("{\"text\": \"Hi\", \"clientMessageId\": \"x\", \"at\": 1}", 400, "unknown_field"),
+        Arguments.of(
+            "{\"text\": \"Hi\", \"clientMessageId\": \"x\", \"at\": 1}", 400, "unknown_field"),
         Arguments.of("{\"text\": \"   \", \"clientMessageId\": \"x\"}", 400, "invalid_text"),
         Arguments.of(
             "{\"text\": \"" + "x".repeat(4001) + "\", \"clientMessageId\": \"x\"}",
@@ -110,7 +111,11 @@ class BadInputTest {
     assertError(
         400,
         "invalid_field",
-        fixture.admin().patch("/api/admin/operators/" + profileBefore.get("id").asText(), "{\"capacity\": \"9\"}"));
+        fixture
+            .admin()
+            .patch(
+                "/api/admin/operators/" + profileBefore.get("id").asText(),
+                "{\"capacity\": \"9\"}"));
     assertError(400, "invalid_parameter", visitor.get(path("/messages?after=one")));
     assertError(400, "invalid_parameter", visitor.get(path("/messages?limit=0")));
     assertEquals(profileBefore, expect(200, operator.get("/api/me")));
@@ -125,7 +130,10 @@ class BadInputTest {
     assertError(
         400,
         "invalid_operator",
-        fixture.admin().patch("/api/admin/operators/" + profileBefore.get("id").asText(), "{\"capacity\": 0}"));
+        fixture
+            .admin()
+            .patch(
+                "/api/admin/operators/" + profileBefore.get("id").asText(), "{\"capacity\": 0}"));
     assertError(
         400,
         "invalid_password",
@@ -133,7 +141,10 @@ class BadInputTest {
             .admin()
             .post(
                 "/api/admin/operators",
-                "{\"login\": \"short-" + UUID.randomUUID() + "\", \"name\": \"Short\", \"password\": \"short\", \"mainLanguage\": \"en_US\"}"));
+                "{\"login\": \"short-"
+                    + UUID.randomUUID()
+                    + "\", \"name\": \"Short\", \"password\": \"short\", \"mainLanguage\":"
+                    + " \"en_US\"}"));
     assertEquals(profileBefore, expect(200, operator.get("/api/me")));
   }
 
@@ -176,8 +187,10 @@ class BadInputTest {
 
     assertError(401, "unauthorized", new ApiClient(server, null).get("/api/me"));
     assertError(401, "unauthorized", new ApiClient(server, "garbage").get("/api/me"));
-    assertError(401, "unauthorized", new ApiClient(server, expired.forOperator(operatorId)).get("/api/me"));
-    assertError(401, "unauthorized", new ApiClient(server, foreign.forOperator(operatorId)).get("/api/me"));
+    assertError(
+        401, "unauthorized", new ApiClient(server, expired.forOperator(operatorId)).get("/api/me"));
+    assertError(
+        401, "unauthorized", new ApiClient(server, foreign.forOperator(operatorId)).get("/api/me"));
     assertError(
         401,
         "unauthorized",
@@ -199,7 +212,8 @@ class BadInputTest {
         otherVisitor.post(path("/messages"), "{\"text\": \"Hi\", \"clientMessageId\": \"o\"}"));
     assertError(403, "forbidden", otherVisitor.get(path("")));
     assertError(403, "forbidden", visitor.get("/api/me"));
-    assertError(403, "forbidden", operator.put("/api/admin/languages", "{\"enabled\": [\"en_US\"]}"));
+    assertError(
+        403, "forbidden", operator.put("/api/admin/languages", "{\"enabled\": [\"en_US\"]}"));
     assertError(
         403,
         "not_your_conversation",
@@ -223,7 +237,10 @@ class BadInputTest {
             "/api/conversations/" + closing + "/messages",
             "{\"text\": \"Hello?\", \"clientMessageId\": \"late\"}"));
     assertEquals(
-        "closed", expect(200, closingVisitor.post("/api/conversations/" + closing + "/close", "")).get("status").asText());
+        "closed",
+        expect(200, closingVisitor.post("/api/conversations/" + closing + "/close", ""))
+            .get("status")
+            .asText());
   }
 
   @Test
@@ -235,7 +252,9 @@ class BadInputTest {
       socket.send("{not json");
       assertEquals("malformed_json", socket.awaitType("error").get("code").asText());
       socket.send(
-          "{\"type\": \"send\", \"conversationId\": \"" + conversationId + "\", \"text\": 5, \"clientMessageId\": \"w\"}");
+          "{\"type\": \"send\", \"conversationId\": \""
+              + conversationId
+              + "\", \"text\": 5, \"clientMessageId\": \"w\"}");
       JsonNode wrongType = socket.awaitType("error");
       assertEquals("invalid_field", wrongType.get("code").asText());
       assertEquals("w", wrongType.get("clientMessageId").asText());
@@ -257,7 +276,9 @@ class BadInputTest {
   void aFrameOver64KibIsToldWhyAndClosesTheSocket() {
     try (WsClient socket = WsClient.connect(server, visitor.token())) {
       socket.send(
-          "{\"type\": \"send\", \"conversationId\": \"" + conversationId + "\", \"text\": \""
+          "{\"type\": \"send\", \"conversationId\": \""
+              + conversationId
+              + "\", \"text\": \""
               + "x".repeat(70_000)
               + "\", \"clientMessageId\": \"big\"}");
       assertEquals("message_too_large", socket.awaitType("error").get("code").asText());

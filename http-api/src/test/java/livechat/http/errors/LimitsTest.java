@@ -66,7 +66,8 @@ class LimitsTest {
       assertEquals("m7", error.get("clientMessageId").asText());
     }
     assertEquals(
-        5, expect(200, visitor.get("/api/conversations/" + conversationId)).get("lastSeq").asLong());
+        5,
+        expect(200, visitor.get("/api/conversations/" + conversationId)).get("lastSeq").asLong());
   }
 
   @Test

@@ -91,8 +91,7 @@ class LanguagesApiTest {
 
     assertError(401, "unauthorized", response);
     assertEquals(
-        "Bearer realm=\"livechat\"",
-        response.headers().firstValue("WWW-Authenticate").orElse(""));
+        "Bearer realm=\"livechat\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
     assertEnabledLanguagesUnchanged();
   }
 
@@ -151,9 +150,7 @@ class LanguagesApiTest {
   @Test
   void aWrongMethodIsAJson405() {
     assertError(
-        405,
-        "method_not_allowed",
-        server.sendJson("POST", PATH, ApiTestServer.ADMIN_TOKEN, "{}"));
+        405, "method_not_allowed", server.sendJson("POST", PATH, ApiTestServer.ADMIN_TOKEN, "{}"));
   }
 
   private static HttpResponse<String> put(String token, String body) {

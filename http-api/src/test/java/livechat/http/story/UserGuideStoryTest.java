@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator's side of the user guide ("Participate in live chat"), end to end on a real
- * server, the real Cassandra, real HTTP and WebSocket clients.
+ * The operator's side of the user guide ("Participate in live chat"), end to end on a real server,
+ * the real Cassandra, real HTTP and WebSocket clients.
  */
 class UserGuideStoryTest {
 
@@ -71,7 +71,8 @@ class UserGuideStoryTest {
       JsonNode assigned = marcSocket.awaitType("assigned");
       assertEquals(conversationId, assigned.get("conversation").get("id").asText());
 
-      try (WsClient visitorSocket = WsClient.connect(server, started.get("visitorToken").asText())) {
+      try (WsClient visitorSocket =
+          WsClient.connect(server, started.get("visitorToken").asText())) {
         visitorSocket.send(send(conversationId, "Bonjour, ma commande n'est pas arrivée.", "v-1"));
         assertEquals(1, visitorSocket.awaitType("ack").get("seq").asLong());
         JsonNode atMarc = marcSocket.awaitMessages(conversationId, 1).get(0);
@@ -89,10 +90,12 @@ class UserGuideStoryTest {
         JsonNode renamed = visitorSocket.awaitMessages(conversationId, 1).get(0);
         assertEquals(3, renamed.get("seq").asLong());
         assertEquals("Marc Dupont", renamed.get("author").get("displayName").asText());
-        assertTrue(anneSocket.drain().stream().noneMatch(f -> f.path("type").asText().equals("message")));
+        assertTrue(
+            anneSocket.drain().stream().noneMatch(f -> f.path("type").asText().equals("message")));
 
         assertEquals(403, asAnne.get("/api/conversations/" + conversationId).statusCode());
-        assertEquals(403, asAnne.get("/api/conversations/" + conversationId + "/messages").statusCode());
+        assertEquals(
+            403, asAnne.get("/api/conversations/" + conversationId + "/messages").statusCode());
         assertEquals(
             403,
             asAnne
@@ -100,16 +103,15 @@ class UserGuideStoryTest {
                     "/api/conversations/" + conversationId + "/messages",
                     "{\"text\": \"Hi\", \"clientMessageId\": \"a-1\"}")
                 .statusCode());
-        assertTrue(inbox(asAnne).stream().noneMatch(e -> e.get("id").asText().equals(conversationId)));
+        assertTrue(
+            inbox(asAnne).stream().noneMatch(e -> e.get("id").asText().equals(conversationId)));
 
         visitorSocket.send(send(conversationId, "Merci beaucoup !", "v-2"));
         assertEquals(4, visitorSocket.awaitType("ack").get("seq").asLong());
         JsonNode unread = inboxEntry(asMarc, conversationId);
         assertEquals(1, unread.get("unread").asInt());
         assertEquals("Merci beaucoup !", unread.get("lastMessage").get("text").asText());
-        expect(
-            204,
-            asMarc.post("/api/conversations/" + conversationId + "/seen", "{\"seq\": 4}"));
+        expect(204, asMarc.post("/api/conversations/" + conversationId + "/seen", "{\"seq\": 4}"));
         assertEquals(0, inboxEntry(asMarc, conversationId).get("unread").asInt());
       }
     }
@@ -122,7 +124,9 @@ class UserGuideStoryTest {
             HttpRequest.newBuilder(server.uri("/api/channels/" + channelId + "/conversations"))
                 .header("Content-Type", "application/json")
                 .header("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.8")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"pageUrl\": \"https://shop.example/\"}"))));
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"pageUrl\": \"https://shop.example/\"}"))));
   }
 
   private static void awaitOperatorName(ApiClient visitor, String conversationId, String name) {

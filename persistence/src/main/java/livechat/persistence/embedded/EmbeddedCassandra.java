@@ -74,8 +74,8 @@ public final class EmbeddedCassandra implements AutoCloseable {
   /**
    * Starts the node and waits until it accepts CQL connections.
    *
-   * @throws CassandraStartException when a port is taken, the classpath is missing, the node
-   *     exits early or does not answer within the start timeout; the node is then stopped
+   * @throws CassandraStartException when a port is taken, the classpath is missing, the node exits
+   *     early or does not answer within the start timeout; the node is then stopped
    */
   public static EmbeddedCassandra start(EmbeddedCassandraOptions options)
       throws CassandraStartException {

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How to run the embedded Cassandra node: its directory, address and ports, heap, and the file
- * that lists its classpath (written by the {@code cassandra-node} module's build). Read from
- * {@code livechat.cassandra.embedded}.
+ * How to run the embedded Cassandra node: its directory, address and ports, heap, and the file that
+ * lists its classpath (written by the {@code cassandra-node} module's build). Read from {@code
+ * livechat.cassandra.embedded}.
  */
 public record EmbeddedCassandraOptions(
     Path directory,

@@ -19,9 +19,9 @@ import livechat.persistence.embedded.EmbeddedCassandra;
 import livechat.persistence.embedded.EmbeddedCassandraOptions;
 
 /**
- * The real Cassandra node that the tests of one JVM share: started at first use, on free ports in
- * a temporary directory, and stopped with the JVM. Each test class asks for its own keyspace, so
- * test classes never see each other's entities.
+ * The real Cassandra node that the tests of one JVM share: started at first use, on free ports in a
+ * temporary directory, and stopped with the JVM. Each test class asks for its own keyspace, so test
+ * classes never see each other's entities.
  */
 public final class TestCassandra {
 

@@ -18,10 +18,12 @@ import livechat.persistence.CassandraSettings;
 import livechat.persistence.embedded.CassandraStartException;
 import livechat.persistence.embedded.EmbeddedCassandra;
 import livechat.persistence.embedded.EmbeddedCassandraOptions;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.http.javadsl.ServerBinding;
 
 /**
@@ -129,10 +131,16 @@ public final class Node {
     }
   }
 
-  private static void joinCluster(ActorSystem<?> system) {
+  /** Joins the configured seed nodes, or, with none, forms a cluster of its own. */
+  private static void joinCluster(ActorSystem<?> system) throws NodeStartException {
     Cluster cluster = Cluster.get(system);
-    if (system.settings().config().getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+    List<Address> seeds =
+        SeedNodes.parse(
+            system.settings().config().getString("livechat.cluster.seed-nodes"), system.name());
+    if (seeds.isEmpty()) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    } else {
+      cluster.manager().tell(new JoinSeedNodes(seeds));
     }
   }
 

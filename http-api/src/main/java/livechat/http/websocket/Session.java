@@ -123,7 +123,7 @@ final class Session {
                                     caller == null
                                         ? "The token is missing, not valid or expired."
                                         : "Open the socket with an operator's or a visitor's"
-                                              + " token.",
+                                            + " token.",
                                     null))));
                     out.tell(new Close());
                     return closing(timers);

@@ -50,6 +50,11 @@ final class NodeProcess {
 
   /** Starts the jar in the directory; its data goes to {@code data/} there. */
   static NodeProcess start(Path directory, Ports ports) {
+    return start(directory, ports, Map.of());
+  }
+
+  /** Starts the jar with more environment variables, such as a cluster's. */
+  static NodeProcess start(Path directory, Ports ports, Map<String, String> environment) {
     Path stdout = directory.resolve("stdout.txt");
     Path stderr = directory.resolve("stderr.txt");
     ProcessBuilder builder =
@@ -72,6 +77,7 @@ final class NodeProcess {
     env.put(
         "LIVECHAT_EMBEDDED_CASSANDRA_CLASSPATH_FILE",
         System.getProperty("livechat.cassandra.embedded.classpath-file"));
+    env.putAll(environment);
     try {
       return new NodeProcess(builder.start(), directory, ports);
     } catch (IOException e) {
@@ -153,9 +159,19 @@ final class NodeProcess {
     }
   }
 
+  /** Kills the node and what it started at once (SIGKILL), as a crash would. */
   void kill() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The base address of the node's HTTP API. */
+  URI http() {
+    return URI.create("http://127.0.0.1:" + ports.http());
   }
 
   Ports ports() {

@@ -32,9 +32,19 @@ public final class WsClient implements AutoCloseable {
   }
 
   public static WsClient connect(ApiTestServer server, String token) {
+    return connect(server.uri(""), token);
+  }
+
+  /** Connects to the node at the HTTP base address. */
+  public static WsClient connect(URI httpBase, String token) {
     return new WsClient(
         URI.create(
-            "ws://127.0.0.1:" + server.port() + "/ws" + (token == null ? "" : "?token=" + token)));
+            "ws://"
+                + httpBase.getHost()
+                + ":"
+                + httpBase.getPort()
+                + "/ws"
+                + (token == null ? "" : "?token=" + token)));
   }
 
   public synchronized void send(String json) {

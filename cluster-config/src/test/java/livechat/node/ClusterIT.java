@@ -1,0 +1,330 @@
+package livechat.node;
+
+import static livechat.http.ApiClient.expect;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import livechat.http.ApiClient;
+import livechat.http.ChatFixture;
+import livechat.http.WsClient;
+import livechat.persistence.CassandraSettings;
+import livechat.persistence.testing.TestCassandra;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three node processes on 127.0.0.1 form one cluster on one real Cassandra. Operators and visitors
+ * spread over the nodes chat; one node is killed under traffic and another stopped gracefully, and
+ * nothing acknowledged is lost.
+ */
+class ClusterIT {
+
+  private static final String ADMIN_TOKEN = "cluster-admin-token";
+  private static final String TOKEN_SECRET = "cluster-token-secret-of-at-least-32-characters";
+  private static final String KEYSPACE = "cluster_it";
+  private static final Duration INACTIVITY = Duration.ofSeconds(60);
+  private static final int CAPACITY = 2;
+
+  private final List<NodeProcess> nodes = new ArrayList<>();
+  private final List<Path> directories = new ArrayList<>();
+  private final List<WsClient> sockets = new ArrayList<>();
+
+  /** clientMessageId to the seq its ack gave, per conversation. */
+  private final Map<String, Map<String, Long>> acked = new ConcurrentHashMap<>();
+
+  @AfterEach
+  void stopEverything() {
+    sockets.forEach(WsClient::close);
+    nodes.forEach(NodeProcess::kill);
+    directories.forEach(TestCassandra::deleteRecursively);
+  }
+
+  @Test
+  void threeNodesChatSurviveAKillAndAGracefulStop() throws Exception {
+    CassandraSettings cassandra = TestCassandra.keyspace(KEYSPACE);
+    NodeProcess.Ports first = NodeProcess.Ports.free();
+    for (NodeProcess.Ports ports :
+        List.of(first, NodeProcess.Ports.free(), NodeProcess.Ports.free())) {
+      Path directory = Files.createTempDirectory("livechat-cluster-node");
+      directories.add(directory);
+      nodes.add(
+          NodeProcess.start(
+              directory,
+              ports,
+              Map.of(
+                  "LIVECHAT_CASSANDRA_CONTACT_POINTS",
+                  cassandra.contactPoints().get(0),
+                  "LIVECHAT_CASSANDRA_KEYSPACE",
+                  KEYSPACE,
+                  "LIVECHAT_SEED_NODES",
+                  "127.0.0.1:" + first.cluster(),
+                  "LIVECHAT_ADMIN_TOKEN",
+                  ADMIN_TOKEN,
+                  "LIVECHAT_TOKEN_SECRET",
+                  TOKEN_SECRET,
+                  "LIVECHAT_OPERATOR_INACTIVITY_TIMEOUT",
+                  INACTIVITY.toSeconds() + "s")));
+    }
+    for (NodeProcess node : nodes) {
+      node.awaitHealthy(Duration.ofSeconds(120));
+    }
+    URI a = nodes.get(0).http();
+    URI b = nodes.get(1).http();
+    URI c = nodes.get(2).http();
+    List<URI> all = List.of(a, b, c);
+    ApiClient admin = new ApiClient(a, ADMIN_TOKEN);
+
+    String channelId =
+        expect(201, admin.post("/api/admin/channels", "{\"name\": \"Website\"}"))
+            .get("id")
+            .asText();
+    List<ApiClient> operators = new ArrayList<>();
+    List<WsClient> operatorSockets = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ApiClient operator = operator(admin, "Operator" + i, all.get(i), CAPACITY);
+      expect(200, operator.post("/api/channels/" + channelId + "/join", ""));
+      operators.add(operator);
+      operatorSockets.add(socket(all.get(i), operator.token()));
+    }
+    ApiClient sleepy = operator(admin, "Sleepy", c, CAPACITY);
+    Instant sleepyJoined = Instant.now();
+    expect(200, sleepy.post("/api/channels/" + channelId + "/join", "")); // then never again
+
+    List<String> conversations = new ArrayList<>();
+    Map<String, ApiClient> visitors = new HashMap<>();
+    Map<String, URI> visitorNode = new HashMap<>();
+    List<String> queued = new ArrayList<>();
+    for (int i = 0; i < 4 * CAPACITY + 3; i++) {
+      URI node = all.get(i % 3);
+      JsonNode started =
+          expect(
+              201,
+              new ApiClient(node, null)
+                  .post("/api/channels/" + channelId + "/conversations", "{}"));
+      String conversationId = started.get("conversationId").asText();
+      visitors.put(conversationId, new ApiClient(node, started.get("visitorToken").asText()));
+      visitorNode.put(conversationId, node);
+      if (started.get("status").asText().equals("waiting")) {
+        queued.add(conversationId);
+      } else {
+        conversations.add(conversationId);
+      }
+    }
+    assertEquals(4 * CAPACITY, conversations.size(), "three working operators and the idle one");
+    assertEquals(3, queued.size());
+
+    // round 1: everyone on their own node
+    for (String conversationId : conversations) {
+      WsClient visitorSocket =
+          socket(visitorNode.get(conversationId), visitors.get(conversationId).token());
+      for (int n = 1; n <= 3; n++) {
+        sendUntilAcked(
+            () -> visitorSocket, conversationId, "visitor " + n, conversationId + "/v/" + n);
+      }
+    }
+    Map<String, WsClient> operatorSocketOf =
+        operatorSocketsByConversation(operators, operatorSockets, all);
+    for (String conversationId : operatorSocketOf.keySet()) {
+      WsClient operatorSocket = operatorSocketOf.get(conversationId);
+      for (int n = 1; n <= 3; n++) {
+        sendUntilAcked(
+            () -> operatorSocket, conversationId, "operator " + n, conversationId + "/o/" + n);
+      }
+    }
+
+    // kill -9 node B under traffic; its clients come back through node A
+    keepActive(operators, a);
+    Instant killed = Instant.now();
+    nodes.get(1).kill();
+    for (String conversationId : conversations) {
+      boolean wasOnB = visitorNode.get(conversationId).equals(b);
+      URI node = wasOnB ? a : visitorNode.get(conversationId);
+      ApiClient visitor = visitors.get(conversationId).on(node);
+      visitors.put(conversationId, visitor);
+      visitorNode.put(conversationId, node);
+      WsClient visitorSocket = socket(node, visitor.token());
+      visitorSocket.send(
+          "{\"type\": \"subscribe\", \"conversationId\": \""
+              + conversationId
+              + "\", \"afterSeq\": 0}");
+      for (int n = 4; n <= 6; n++) {
+        sendUntilAcked(
+            () -> visitorSocket, conversationId, "visitor " + n, conversationId + "/v/" + n);
+      }
+    }
+    Duration failover = Duration.between(killed, Instant.now());
+    assertTrue(failover.compareTo(Duration.ofSeconds(30)) <= 0, "failover took " + failover);
+
+    // the conversations queued before the kill are assigned when slots free up
+    keepActive(operators, a);
+    for (String conversationId : conversations.subList(0, 3)) {
+      expect(
+          200,
+          visitors.get(conversationId).post("/api/conversations/" + conversationId + "/close", ""));
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                queued.stream()
+                    .allMatch(
+                        id ->
+                            expect(200, visitors.get(id).on(a).get("/api/conversations/" + id))
+                                .get("status")
+                                .asText()
+                                .equals("active")));
+
+    // a graceful stop of node C: it leaves within 20 s and loses nothing
+    keepActive(operators, a);
+    int exit = nodes.get(2).terminate(Duration.ofSeconds(20));
+    assertTrue(exit == 0 || exit == 143, "exit code " + exit);
+    assertEquals(200, nodes.get(0).healthStatus());
+
+    for (String conversationId : conversations) {
+      JsonNode history =
+          expect(
+              200,
+              visitors
+                  .get(conversationId)
+                  .on(a)
+                  .get("/api/conversations/" + conversationId + "/messages?limit=500"));
+      List<Long> seqs = new ArrayList<>();
+      Map<String, Long> stored = new HashMap<>();
+      history
+          .get("messages")
+          .forEach(
+              message -> {
+                seqs.add(message.get("seq").asLong());
+                if (!message.get("clientMessageId").isNull()) {
+                  stored.merge(
+                      message.get("clientMessageId").asText(),
+                      message.get("seq").asLong(),
+                      (x, y) -> -1L);
+                }
+              });
+      for (int i = 0; i < seqs.size(); i++) {
+        assertEquals(i + 1, seqs.get(i), "gap-free seq in " + conversationId);
+      }
+      for (Map.Entry<String, Long> ack : acked.get(conversationId).entrySet()) {
+        assertEquals(
+            ack.getValue(), stored.get(ack.getKey()), "acknowledged " + ack.getKey() + " once");
+      }
+    }
+    for (ApiClient operator : operators) {
+      int held = expect(200, operator.on(a).get("/api/me")).get("activeConversations").asInt();
+      assertTrue(held <= CAPACITY, "an operator holds " + held);
+    }
+
+    // the idle operator's timer fires wherever its entity now runs
+    ApiClient watcher = operators.get(0).on(a);
+    await()
+        .atMost(INACTIVITY.plus(Duration.ofSeconds(60)))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              keepActive(operators, a);
+              return channelCard(watcher, channelId).get("operators").asInt() == 3;
+            });
+    assertTrue(
+        Duration.between(sleepyJoined, Instant.now()).compareTo(INACTIVITY) >= 0,
+        "not before the inactivity timeout");
+  }
+
+  /** The working operators' heartbeats, so that only the idle one is disconnected. */
+  private static void keepActive(List<ApiClient> operators, URI node) {
+    operators.forEach(operator -> expect(204, operator.on(node).post("/api/me/heartbeat", "")));
+  }
+
+  private ApiClient operator(ApiClient admin, String name, URI node, int capacity) {
+    String login = name.toLowerCase() + "-" + UUID.randomUUID();
+    expect(
+        201,
+        admin.post(
+            "/api/admin/operators",
+            "{\"login\": \""
+                + login
+                + "\", \"name\": \""
+                + name
+                + "\", \"password\": \"a good password\", \"mainLanguage\": \"en_US\","
+                + " \"capacity\": "
+                + capacity
+                + "}"));
+    String token =
+        expect(
+                200,
+                new ApiClient(node, null)
+                    .post(
+                        "/api/auth/login",
+                        "{\"login\": \"" + login + "\", \"password\": \"a good password\"}"))
+            .get("token")
+            .asText();
+    return new ApiClient(node, token);
+  }
+
+  private WsClient socket(URI node, String token) {
+    WsClient socket = WsClient.connect(node, token);
+    sockets.add(socket);
+    return socket;
+  }
+
+  /** Which operator socket holds which conversation, from each operator's profile. */
+  private static Map<String, WsClient> operatorSocketsByConversation(
+      List<ApiClient> operators, List<WsClient> operatorSockets, List<URI> nodes) {
+    Map<String, WsClient> byConversation = new HashMap<>();
+    for (int i = 0; i < operators.size(); i++) {
+      for (JsonNode entry : expect(200, operators.get(i).get("/api/conversations"))) {
+        byConversation.put(entry.get("id").asText(), operatorSockets.get(i));
+      }
+    }
+    return byConversation;
+  }
+
+  /** Sends until the message is acknowledged, as a client must while a node fails over. */
+  private void sendUntilAcked(
+      Supplier<WsClient> socket, String conversationId, String text, String clientMessageId) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (true) {
+      socket.get().send(ChatFixture.sendFrame(conversationId, text, clientMessageId));
+      JsonNode answer =
+          socket
+              .get()
+              .await(
+                  frame ->
+                      clientMessageId.equals(frame.path("clientMessageId").asText())
+                          && (frame.path("type").asText().equals("ack")
+                              || frame.path("type").asText().equals("error")));
+      if (answer.get("type").asText().equals("ack")) {
+        acked
+            .computeIfAbsent(conversationId, id -> new ConcurrentHashMap<>())
+            .put(clientMessageId, answer.get("seq").asLong());
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("never acknowledged: " + clientMessageId + " " + answer);
+      }
+    }
+  }
+
+  private static JsonNode channelCard(ApiClient operator, String channelId) {
+    for (JsonNode card : expect(200, operator.get("/api/channels"))) {
+      if (card.get("id").asText().equals(channelId)) {
+        return card;
+      }
+    }
+    throw new AssertionError("no card for " + channelId);
+  }
+}

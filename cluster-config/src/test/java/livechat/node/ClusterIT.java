@@ -16,7 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import livechat.http.ApiClient;
 import livechat.http.ChatFixture;
@@ -38,16 +42,19 @@ class ClusterIT {
   private static final String KEYSPACE = "cluster_it";
   private static final Duration INACTIVITY = Duration.ofSeconds(60);
   private static final int CAPACITY = 2;
+  private static final int IDLE_OPERATORS = 3;
 
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final List<Path> directories = new ArrayList<>();
-  private final List<WsClient> sockets = new ArrayList<>();
+  private final List<WsClient> sockets = new CopyOnWriteArrayList<>();
+  private final ExecutorService visitorThreads = Executors.newFixedThreadPool(16);
 
   /** clientMessageId to the seq its ack gave, per conversation. */
   private final Map<String, Map<String, Long>> acked = new ConcurrentHashMap<>();
 
   @AfterEach
   void stopEverything() {
+    visitorThreads.shutdownNow();
     sockets.forEach(WsClient::close);
     nodes.forEach(NodeProcess::kill);
     directories.forEach(TestCassandra::deleteRecursively);
@@ -100,15 +107,19 @@ class ClusterIT {
       operators.add(operator);
       operatorSockets.add(socket(all.get(i), operator.token()));
     }
-    ApiClient sleepy = operator(admin, "Sleepy", c, CAPACITY);
-    Instant sleepyJoined = Instant.now();
-    expect(200, sleepy.post("/api/channels/" + channelId + "/join", "")); // then never again
+    // idle operators: their entities land on any node, and the kill and the stop move those
+    // that were on B or C; each one's timer must still fire
+    Instant idleJoined = Instant.now();
+    for (int i = 0; i < IDLE_OPERATORS; i++) {
+      ApiClient idle = operator(admin, "Idle" + i, c, 1);
+      expect(200, idle.post("/api/channels/" + channelId + "/join", "")); // then never again
+    }
 
     List<String> conversations = new ArrayList<>();
     Map<String, ApiClient> visitors = new HashMap<>();
     Map<String, URI> visitorNode = new HashMap<>();
     List<String> queued = new ArrayList<>();
-    for (int i = 0; i < 4 * CAPACITY + 3; i++) {
+    for (int i = 0; i < 3 * CAPACITY + IDLE_OPERATORS + 3; i++) {
       URI node = all.get(i % 3);
       JsonNode started =
           expect(
@@ -124,7 +135,7 @@ class ClusterIT {
         conversations.add(conversationId);
       }
     }
-    assertEquals(4 * CAPACITY, conversations.size(), "three working operators and the idle one");
+    assertEquals(3 * CAPACITY + IDLE_OPERATORS, conversations.size(), "every slot taken");
     assertEquals(3, queued.size());
 
     // round 1: everyone on their own node
@@ -150,6 +161,7 @@ class ClusterIT {
     keepActive(operators, a);
     Instant killed = Instant.now();
     nodes.get(1).kill();
+    List<CompletableFuture<Void>> clients = new ArrayList<>();
     for (String conversationId : conversations) {
       boolean wasOnB = visitorNode.get(conversationId).equals(b);
       URI node = wasOnB ? a : visitorNode.get(conversationId);
@@ -161,12 +173,24 @@ class ClusterIT {
           "{\"type\": \"subscribe\", \"conversationId\": \""
               + conversationId
               + "\", \"afterSeq\": 0}");
-      for (int n = 4; n <= 6; n++) {
-        sendUntilAcked(
-            () -> visitorSocket, conversationId, "visitor " + n, conversationId + "/v/" + n);
-      }
+      // every visitor goes on at once, as real ones would
+      clients.add(
+          CompletableFuture.runAsync(
+              () -> {
+                for (int n = 4; n <= 6; n++) {
+                  sendUntilAcked(
+                      () -> visitorSocket,
+                      conversationId,
+                      "visitor " + n,
+                      conversationId + "/v/" + n);
+                }
+              },
+              visitorThreads));
     }
+    CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).join();
     Duration failover = Duration.between(killed, Instant.now());
+    System.out.println(
+        "cluster: every conversation took messages again " + failover + " after the kill");
     assertTrue(failover.compareTo(Duration.ofSeconds(30)) <= 0, "failover took " + failover);
 
     // the conversations queued before the kill are assigned when slots free up
@@ -190,7 +214,9 @@ class ClusterIT {
 
     // a graceful stop of node C: it leaves within 20 s and loses nothing
     keepActive(operators, a);
+    Instant stopping = Instant.now();
     int exit = nodes.get(2).terminate(Duration.ofSeconds(20));
+    System.out.println("cluster: node C left in " + Duration.between(stopping, Instant.now()));
     assertTrue(exit == 0 || exit == 143, "exit code " + exit);
     assertEquals(200, nodes.get(0).healthStatus());
 
@@ -240,11 +266,24 @@ class ClusterIT {
               return channelCard(watcher, channelId).get("operators").asInt() == 3;
             });
     assertTrue(
-        Duration.between(sleepyJoined, Instant.now()).compareTo(INACTIVITY) >= 0,
+        Duration.between(idleJoined, Instant.now()).compareTo(INACTIVITY) >= 0,
         "not before the inactivity timeout");
+
+    try (JournalReader journal = new JournalReader(KEYSPACE)) {
+      List<String> assignedAfterCloses = journal.assignments(channelId);
+      assertEquals(
+          queued,
+          assignedAfterCloses.subList(
+              assignedAfterCloses.size() - queued.size(), assignedAfterCloses.size()),
+          "the conversations queued before the kill were assigned in queue order");
+      for (String operatorId : journal.operatorIds(operators.stream().map(o -> o.on(a)).toList())) {
+        assertTrue(
+            journal.highestLoadEver(operatorId) <= CAPACITY, operatorId + " went above capacity");
+      }
+    }
   }
 
-  /** The working operators' heartbeats, so that only the idle one is disconnected. */
+  /** The working operators' heartbeats, so that only the idle ones are disconnected. */
   private static void keepActive(List<ApiClient> operators, URI node) {
     operators.forEach(operator -> expect(204, operator.on(node).post("/api/me/heartbeat", "")));
   }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import livechat.engine.Channel;
 import livechat.engine.Operator;
 import livechat.http.ApiClient;
+import livechat.persistence.testing.OneNodeCluster;
 import livechat.persistence.testing.TestCassandra;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
@@ -22,7 +23,10 @@ final class JournalReader implements AutoCloseable {
   private final CassandraReadJournal journal;
 
   JournalReader(String keyspace) {
-    this.testKit = ActorTestKit.create("journal-reader", TestCassandra.config(keyspace));
+    this.testKit =
+        ActorTestKit.create(
+            "journal-reader",
+            OneNodeCluster.config().withFallback(TestCassandra.config(keyspace)));
     this.journal =
         PersistenceQuery.get(testKit.system())
             .getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());

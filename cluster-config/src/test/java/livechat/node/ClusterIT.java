@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -93,16 +92,13 @@ class ClusterIT {
     URI b = nodes.get(1).http();
     URI c = nodes.get(2).http();
     List<URI> all = List.of(a, b, c);
-    ApiClient admin = new ApiClient(a, ADMIN_TOKEN);
+    ChatFixture fixture = new ChatFixture(new ApiClient(a, ADMIN_TOKEN));
 
-    String channelId =
-        expect(201, admin.post("/api/admin/channels", "{\"name\": \"Website\"}"))
-            .get("id")
-            .asText();
+    String channelId = fixture.channel("Website");
     List<ApiClient> operators = new ArrayList<>();
     List<WsClient> operatorSockets = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ApiClient operator = operator(admin, "Operator" + i, all.get(i), CAPACITY);
+      ApiClient operator = fixture.operator("Operator" + i, CAPACITY, all.get(i));
       expect(200, operator.post("/api/channels/" + channelId + "/join", ""));
       operators.add(operator);
       operatorSockets.add(socket(all.get(i), operator.token()));
@@ -111,7 +107,7 @@ class ClusterIT {
     // that were on B or C; each one's timer must still fire
     Instant idleJoined = Instant.now();
     for (int i = 0; i < IDLE_OPERATORS; i++) {
-      ApiClient idle = operator(admin, "Idle" + i, c, 1);
+      ApiClient idle = fixture.operator("Idle" + i, 1, c);
       expect(200, idle.post("/api/channels/" + channelId + "/join", "")); // then never again
     }
 
@@ -286,32 +282,6 @@ class ClusterIT {
   /** The working operators' heartbeats, so that only the idle ones are disconnected. */
   private static void keepActive(List<ApiClient> operators, URI node) {
     operators.forEach(operator -> expect(204, operator.on(node).post("/api/me/heartbeat", "")));
-  }
-
-  private ApiClient operator(ApiClient admin, String name, URI node, int capacity) {
-    String login = name.toLowerCase() + "-" + UUID.randomUUID();
-    expect(
-        201,
-        admin.post(
-            "/api/admin/operators",
-            "{\"login\": \""
-                + login
-                + "\", \"name\": \""
-                + name
-                + "\", \"password\": \"a good password\", \"mainLanguage\": \"en_US\","
-                + " \"capacity\": "
-                + capacity
-                + "}"));
-    String token =
-        expect(
-                200,
-                new ApiClient(node, null)
-                    .post(
-                        "/api/auth/login",
-                        "{\"login\": \"" + login + "\", \"password\": \"a good password\"}"))
-            .get("token")
-            .asText();
-    return new ApiClient(node, token);
   }
 
   private WsClient socket(URI node, String token) {

@@ -25,8 +25,7 @@ final class JournalReader implements AutoCloseable {
   JournalReader(String keyspace) {
     this.testKit =
         ActorTestKit.create(
-            "journal-reader",
-            OneNodeCluster.config().withFallback(TestCassandra.config(keyspace)));
+            "journal-reader", OneNodeCluster.config().withFallback(TestCassandra.config(keyspace)));
     this.journal =
         PersistenceQuery.get(testKit.system())
             .getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());

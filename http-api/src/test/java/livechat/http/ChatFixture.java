@@ -3,6 +3,7 @@ package livechat.http;
 import static livechat.http.ApiClient.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.UUID;
 
 /** Creates what a chat needs through the API itself: operators, a channel, conversations. */
@@ -10,12 +11,15 @@ public final class ChatFixture {
 
   public static final String PASSWORD = "a good password";
 
-  private final ApiTestServer server;
   private final ApiClient admin;
 
   public ChatFixture(ApiTestServer server) {
-    this.server = server;
-    this.admin = new ApiClient(server, ApiTestServer.ADMIN_TOKEN);
+    this(new ApiClient(server, ApiTestServer.ADMIN_TOKEN));
+  }
+
+  /** A fixture that creates through this admin client's node. */
+  public ChatFixture(ApiClient admin) {
+    this.admin = admin;
   }
 
   public ApiClient admin() {
@@ -31,6 +35,18 @@ public final class ChatFixture {
 
   /** A new operator, logged in, joined to the channel (when not null). */
   public ApiClient operator(String name, String channelId) {
+    ApiClient operator = operator(name, null, admin.base());
+    if (channelId != null) {
+      expect(200, operator.post("/api/channels/" + channelId + "/join", ""));
+    }
+    return operator;
+  }
+
+  /**
+   * A new operator of the given capacity (null: the default), logged in on the node at {@code
+   * node}; its client calls that node.
+   */
+  public ApiClient operator(String name, Integer capacity, URI node) {
     String login = name.toLowerCase() + "-" + UUID.randomUUID();
     expect(
         201,
@@ -42,28 +58,27 @@ public final class ChatFixture {
                 + name
                 + "\", \"password\": \""
                 + PASSWORD
-                + "\", \"mainLanguage\": \"en_US\"}"));
+                + "\", \"mainLanguage\": \"en_US\""
+                + (capacity == null ? "" : ", \"capacity\": " + capacity)
+                + "}"));
     String token =
         expect(
                 200,
-                new ApiClient(server, null)
+                new ApiClient(node, null)
                     .post(
                         "/api/auth/login",
                         "{\"login\": \"" + login + "\", \"password\": \"" + PASSWORD + "\"}"))
             .get("token")
             .asText();
-    ApiClient operator = new ApiClient(server, token);
-    if (channelId != null) {
-      expect(200, operator.post("/api/channels/" + channelId + "/join", ""));
-    }
-    return operator;
+    return new ApiClient(node, token);
   }
 
   /** A visitor's new conversation: its JSON, with conversationId and visitorToken. */
   public JsonNode startConversation(String channelId) {
     return expect(
         201,
-        new ApiClient(server, null).post("/api/channels/" + channelId + "/conversations", "{}"));
+        new ApiClient(admin.base(), null)
+            .post("/api/channels/" + channelId + "/conversations", "{}"));
   }
 
   public static String sendFrame(String conversationId, String text, String clientMessageId) {

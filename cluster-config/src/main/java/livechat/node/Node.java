@@ -75,7 +75,11 @@ public final class Node {
               system,
               engine.directory());
       ServerBinding binding = bind(new HttpApi(system, engine, auth, ReadinessChecks.of(system)));
-      return new Node(system, embedded, binding.localAddress(), adminToken);
+      // the configured interface (0.0.0.0 stays 0.0.0.0), with the port actually bound
+      InetSocketAddress listening =
+          InetSocketAddress.createUnresolved(
+              config.getString("livechat.http.interface"), binding.localAddress().getPort());
+      return new Node(system, embedded, listening, adminToken);
     } catch (NodeStartException | RuntimeException e) {
       if (system != null) {
         system.terminate();

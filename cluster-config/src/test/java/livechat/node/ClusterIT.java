@@ -21,11 +21,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import livechat.engine.JournalReader;
 import livechat.http.ApiClient;
 import livechat.http.ChatFixture;
 import livechat.http.WsClient;
 import livechat.persistence.CassandraSettings;
+import livechat.persistence.testing.OneNodeCluster;
 import livechat.persistence.testing.TestCassandra;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -265,17 +268,25 @@ class ClusterIT {
         Duration.between(idleJoined, Instant.now()).compareTo(INACTIVITY) >= 0,
         "not before the inactivity timeout");
 
-    try (JournalReader journal = new JournalReader(KEYSPACE)) {
+    // a reader of the journal of its own, outside the cluster
+    ActorTestKit reader =
+        ActorTestKit.create(
+            "journal-reader", OneNodeCluster.config().withFallback(TestCassandra.config(KEYSPACE)));
+    try {
+      JournalReader journal = new JournalReader(reader.system());
       List<String> assignedAfterCloses = journal.assignments(channelId);
       assertEquals(
           queued,
           assignedAfterCloses.subList(
               assignedAfterCloses.size() - queued.size(), assignedAfterCloses.size()),
           "the conversations queued before the kill were assigned in queue order");
-      for (String operatorId : journal.operatorIds(operators.stream().map(o -> o.on(a)).toList())) {
+      for (ApiClient operator : operators) {
+        String operatorId = expect(200, operator.on(a).get("/api/me")).get("id").asText();
         assertTrue(
             journal.highestLoadEver(operatorId) <= CAPACITY, operatorId + " went above capacity");
       }
+    } finally {
+      reader.shutdownTestKit();
     }
   }
 

@@ -13,10 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import livechat.engine.Channel.Started;
 import livechat.engine.Conversation.Participant;
-import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
-import org.apache.pekko.persistence.query.EventEnvelope;
-import org.apache.pekko.persistence.query.PersistenceQuery;
-import org.apache.pekko.stream.javadsl.Sink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +32,10 @@ class RoutingUnderLoadTest {
   @BeforeAll
   static void start() {
     node = EngineNode.start("routing_load", Clock.systemUTC());
+  }
+
+  private static JournalReader journal() {
+    return new JournalReader(node.testKit().system());
   }
 
   @AfterAll
@@ -82,7 +82,7 @@ class RoutingUnderLoadTest {
     List<String> queue = waiting.stream().map(Started::conversationId).toList();
     assertEquals(queue, node.summary(channel).queue());
 
-    int assignedBefore = assignmentsOf(channel).size();
+    int assignedBefore = journal().assignments(channel).size();
     for (Started closing : active.subList(0, 20)) {
       Conversation.View closed =
           node.await(
@@ -100,48 +100,16 @@ class RoutingUnderLoadTest {
               return null;
             });
     List<String> assignedAfterCloses =
-        assignmentsOf(channel).subList(assignedBefore, assignedBefore + 20);
+        journal().assignments(channel).subList(assignedBefore, assignedBefore + 20);
     assertEquals(queue.subList(0, 20), assignedAfterCloses, "the first 20 waiting, in order");
     for (String conversationId : queue.subList(0, 20)) {
       assertEquals("active", node.view(conversationId, null).status());
     }
     assertEquals(1, node.view(queue.get(20), null).queuePosition());
     for (String operatorId : operators) {
-      assertTrue(highestLoadEver(operatorId) <= CAPACITY, operatorId + " went above capacity");
+      assertTrue(
+          journal().highestLoadEver(operatorId) <= CAPACITY, operatorId + " went above capacity");
       assertEquals(CAPACITY, node.profile(operatorId).conversations().size());
     }
-  }
-
-  /** The conversations the channel assigned, in the order it assigned them. */
-  private static List<String> assignmentsOf(String channelId) {
-    return events("Channel|" + channelId).stream()
-        .filter(Channel.ConversationAssigned.class::isInstance)
-        .map(event -> ((Channel.ConversationAssigned) event).conversationId())
-        .toList();
-  }
-
-  /** Replays the operator's journal and returns the most conversations it ever held. */
-  private static int highestLoadEver(String operatorId) {
-    int held = 0;
-    int highest = 0;
-    for (Object event : events("Operator|" + operatorId)) {
-      if (event instanceof Operator.ConversationReserved) {
-        highest = Math.max(highest, ++held);
-      } else if (event instanceof Operator.ConversationReleased) {
-        held--;
-      }
-    }
-    return highest;
-  }
-
-  private static List<Object> events(String persistenceId) {
-    CassandraReadJournal journal =
-        PersistenceQuery.get(node.testKit().system())
-            .getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
-    return EngineNode.await(
-        journal
-            .currentEventsByPersistenceId(persistenceId, 0, Long.MAX_VALUE)
-            .map(EventEnvelope::event)
-            .runWith(Sink.seq(), node.testKit().system()));
   }
 }

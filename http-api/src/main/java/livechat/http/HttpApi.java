@@ -1,7 +1,6 @@
 package livechat.http;
 
 import com.typesafe.config.Config;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -47,12 +46,11 @@ public final class HttpApi extends AllDirectives {
 
   public Route route() {
     Config http = system.settings().config().getConfig("livechat.http");
-    Duration askTimeout = http.getDuration("ask-timeout");
     return new ApiErrors()
         .handled(
             concat(
                 new HealthRoutes(readinessChecks, http.getDuration("health-check-timeout")).route(),
-                new LanguageRoutes(system, auth, askTimeout).route(),
+                new LanguageRoutes(system, auth).route(),
                 new OperatorRoutes(system, auth, engine.accounts(), engine.directory()).route(),
                 new ChannelRoutes(system, auth, engine.directory()).route(),
                 new ConversationRoutes(system, auth, engine.directory()).route(),

@@ -31,19 +31,12 @@ public final class ApiTestServer implements AutoCloseable {
 
   private final ActorTestKit testKit;
   private final ServerBinding binding;
-  private final Authentication auth;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ApiTestServer(ActorTestKit testKit, ServerBinding binding, Authentication auth) {
+  private ApiTestServer(ActorTestKit testKit, ServerBinding binding) {
     this.testKit = testKit;
     this.binding = binding;
-    this.auth = auth;
-  }
-
-  /** Signs tokens as the server does. */
-  public Tokens tokens() {
-    return auth.tokens();
   }
 
   public int port() {
@@ -81,7 +74,7 @@ public final class ApiTestServer implements AutoCloseable {
             .bind()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);
-    return new ApiTestServer(testKit, binding, auth);
+    return new ApiTestServer(testKit, binding);
   }
 
   public ActorTestKit testKit() {

@@ -120,10 +120,6 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
-  public boolean isClosed() {
-    return closed.isDone();
-  }
-
   /** Drops the connection without a closing handshake, as a lost network would. */
   public void drop() {
     socket.abort();

@@ -1,29 +1,25 @@
 package livechat.http.languages;
 
-import java.time.Duration;
 import livechat.engine.Settings;
 import livechat.engine.Settings.EnableLanguages;
 import livechat.engine.Settings.EnabledLanguages;
 import livechat.engine.Settings.GetEnabledLanguages;
+import livechat.http.ApiRoute;
 import livechat.http.Json;
 import livechat.http.auth.Authentication;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /** {@code GET /api/languages} for everyone, {@code PUT /api/admin/languages} for the admin. */
-public final class LanguageRoutes extends AllDirectives {
+public final class LanguageRoutes extends ApiRoute {
 
-  private final ActorSystem<?> system;
   private final Authentication auth;
-  private final Duration askTimeout;
 
-  public LanguageRoutes(ActorSystem<?> system, Authentication auth, Duration askTimeout) {
-    this.system = system;
+  public LanguageRoutes(ActorSystem<?> system, Authentication auth) {
+    super(system);
     this.auth = auth;
-    this.askTimeout = askTimeout;
   }
 
   public Route route() {
@@ -35,21 +31,22 @@ public final class LanguageRoutes extends AllDirectives {
   }
 
   private Route enabledLanguages() {
-    return onSuccess(
-        Settings.entity(system)
-            .<EnabledLanguages>askWithStatus(GetEnabledLanguages::new, askTimeout),
-        languages -> complete(StatusCodes.OK, toJson(languages), Json.marshaller()));
+    return reply(
+        StatusCodes.OK,
+        ask(Settings.entity(system), GetEnabledLanguages::new),
+        LanguageRoutes::toJson);
   }
 
   private Route enableLanguages() {
     return entity(
         Json.unmarshaller(LanguagesJson.class),
         body ->
-            onSuccess(
-                Settings.entity(system)
-                    .<EnabledLanguages>askWithStatus(
-                        replyTo -> new EnableLanguages(body.enabled(), replyTo), askTimeout),
-                languages -> complete(StatusCodes.OK, toJson(languages), Json.marshaller())));
+            reply(
+                StatusCodes.OK,
+                this.<Settings.Command, EnabledLanguages>ask(
+                    Settings.entity(system),
+                    replyTo -> new EnableLanguages(body.enabled(), replyTo)),
+                LanguageRoutes::toJson));
   }
 
   private static LanguagesJson toJson(EnabledLanguages languages) {

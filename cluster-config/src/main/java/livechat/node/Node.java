@@ -1,6 +1,7 @@
 package livechat.node;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,7 +66,9 @@ public final class Node {
       createSchema(cassandra);
       system =
           ActorSystem.create(
-              Behaviors.empty(), "livechat", cassandra.pekkoConfig().withFallback(config));
+              Behaviors.empty(),
+              "livechat",
+              cassandra.pekkoConfig().withFallback(developmentDefaults(config, embedded != null)));
       joinCluster(system);
       Engine engine = Engine.init(system, Clock.systemUTC());
       Authentication auth =
@@ -111,6 +114,14 @@ public final class Node {
     if (embedded != null) {
       embedded.close();
     }
+  }
+
+  /** The development run (embedded Cassandra) lets pages of any origin use the API. */
+  private static Config developmentDefaults(Config config, boolean development) {
+    String origins = "livechat.http.cors.allowed-origins";
+    return development && config.getString(origins).isBlank()
+        ? config.withValue(origins, ConfigValueFactory.fromAnyRef("*"))
+        : config;
   }
 
   private static EmbeddedCassandra startEmbedded(Config config, Path dataDir)

@@ -87,12 +87,19 @@ public final class Channel
   record DrainQueue() implements Command {}
 
   /**
-   * {@code members} are operator ids in joining order; {@code queue} conversation ids, head first.
+   * {@code members} are operator ids in joining order; {@code queue} conversation ids, head first;
+   * {@code membersWithRoom} counts the members below their capacity, as the channel last heard.
    */
-  public record Summary(String id, String name, List<String> members, List<String> queue)
+  public record Summary(
+      String id, String name, List<String> members, List<String> queue, int membersWithRoom)
       implements CborSerializable {
     public int waiting() {
       return queue.size();
+    }
+
+    /** Someone can take a new conversation now. */
+    public boolean available() {
+      return membersWithRoom > 0;
     }
   }
 
@@ -556,7 +563,11 @@ public final class Channel
         channelId,
         state.name(),
         List.copyOf(state.members().keySet()),
-        state.queue().stream().map(Waiting::conversationId).toList());
+        state.queue().stream().map(Waiting::conversationId).toList(),
+        (int)
+            state.members().values().stream()
+                .filter(candidate -> candidate.view().hasRoom())
+                .count());
   }
 
   private <T> ReplyEffect<Event, State> notFound(ActorRef<StatusReply<T>> replyTo) {

@@ -194,13 +194,18 @@ public final class Conversation
 
   public record MessagePosted(String conversationId, Message message) implements Update {}
 
-  /** The conversation's status; {@code lastSeq} tells a new subscriber where it stands. */
+  /**
+   * The conversation's status; {@code lastSeq} tells a new subscriber where it stands. {@code
+   * rating} is the visitor's, once given (null before).
+   */
   public record StatusChanged(
       String conversationId,
       String status,
       String operatorDisplayName,
       Integer queuePosition,
-      long lastSeq)
+      long lastSeq,
+      Integer rating,
+      String ratingComment)
       implements Update {}
 
   public record TypingStarted(String conversationId, Author author) implements Update {}
@@ -690,6 +695,7 @@ public final class Conversation
         rate.comment() == null || rate.comment().isBlank() ? null : rate.comment().strip();
     return Effect()
         .persist(new Rated(rate.value(), comment, clock.instant()))
+        .thenRun(after -> publishStatus((Opened) after))
         .thenReply(rate.replyTo(), after -> StatusReply.ack());
   }
 
@@ -876,7 +882,9 @@ public final class Conversation
         state.status(),
         state.operatorDisplayName(),
         queuePosition,
-        state.lastSeq());
+        state.lastSeq(),
+        state.rating(),
+        state.ratingComment());
   }
 
   private View view(Opened state, Participant viewer) {

@@ -347,7 +347,7 @@ class OperatorTest {
         .replyTo()
         .tell(
             StatusReply.success(
-                new Channel.Summary(channelId, "Website", List.of(operatorId), List.of())));
+                new Channel.Summary(channelId, "Website", List.of(operatorId), List.of(), 1)));
     return probe.receiveMessage().getValue();
   }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import livechat.engine.Rejection;
+import org.apache.pekko.http.cors.javadsl.CorsRejection;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
@@ -106,6 +107,14 @@ public final class ApiErrors extends AllDirectives {
                         StatusCodes.BAD_REQUEST,
                         "unsupported_content_type",
                         "The request body must be JSON (Content-Type: application/json).")))
+        .handle(
+            CorsRejection.class,
+            rejection ->
+                complete(
+                    response(
+                        StatusCodes.FORBIDDEN,
+                        "origin_not_allowed",
+                        "This origin may not use the API (livechat.http.cors.allowed-origins).")))
         .handle(
             AuthorizationFailedRejection.class,
             rejection ->

@@ -12,6 +12,8 @@ import livechat.http.health.HealthRoutes;
 import livechat.http.health.ReadinessCheck;
 import livechat.http.languages.LanguageRoutes;
 import livechat.http.operators.OperatorRoutes;
+import livechat.http.web.CrossOrigin;
+import livechat.http.web.WebPages;
 import livechat.http.websocket.WebSocketRoutes;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
@@ -46,15 +48,21 @@ public final class HttpApi extends AllDirectives {
 
   public Route route() {
     Config http = system.settings().config().getConfig("livechat.http");
+    CrossOrigin crossOrigin = new CrossOrigin(http);
     return new ApiErrors()
         .handled(
             concat(
                 new HealthRoutes(readinessChecks, http.getDuration("health-check-timeout")).route(),
-                new LanguageRoutes(system, auth).route(),
-                new OperatorRoutes(system, auth, engine.accounts(), engine.directory()).route(),
-                new ChannelRoutes(system, auth, engine.directory()).route(),
-                new ConversationRoutes(system, auth, engine.directory()).route(),
-                new WebSocketRoutes(system, auth, engine.directory()).route()));
+                crossOrigin.api(
+                    () ->
+                        concat(
+                            new LanguageRoutes(system, auth).route(),
+                            new OperatorRoutes(system, auth, engine.accounts(), engine.directory())
+                                .route(),
+                            new ChannelRoutes(system, auth, engine.directory()).route(),
+                            new ConversationRoutes(system, auth, engine.directory()).route(),
+                            new WebSocketRoutes(system, auth, engine.directory()).route())),
+                new WebPages(system.settings().config(), crossOrigin).route()));
   }
 
   /** Binds the API; it unbinds and drains its requests when the actor system shuts down. */

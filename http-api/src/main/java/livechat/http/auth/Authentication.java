@@ -10,6 +10,7 @@ import livechat.engine.EntityDirectory;
 import livechat.engine.Operator;
 import livechat.engine.Rejection;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.model.HttpMethods;
 import org.apache.pekko.http.javadsl.model.headers.Authorization;
 import org.apache.pekko.http.javadsl.model.headers.OAuth2BearerToken;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
@@ -18,8 +19,9 @@ import org.apache.pekko.http.javadsl.server.Route;
 /**
  * Who may call what: the admin token for admin routes, an operator token for operator routes, an
  * operator or the visitor of that conversation for a conversation. A missing or bad token is a 401;
- * a visitor's token used on another conversation is a 403. Every authenticated operator request
- * counts as the operator's activity.
+ * a visitor's token used on another conversation is a 403. An operator's requests that change
+ * something count as its activity; reads do not, so that a page left open and polling does not keep
+ * an operator online.
  */
 public final class Authentication extends AllDirectives {
 
@@ -65,10 +67,23 @@ public final class Authentication extends AllDirectives {
     return withCaller(
         caller -> {
           if (caller instanceof Caller.Operator operator) {
-            recordActivity(operator.operatorId());
-            return inner.apply(operator.operatorId());
+            return activity(operator, () -> inner.apply(operator.operatorId()));
           }
           return failWith(forbidden("This request needs an operator's token."));
+        });
+  }
+
+  /** Runs the inner route for an operator (its id) or the admin (no id). */
+  public Route operatorOrAdmin(Function<Optional<String>, Route> inner) {
+    return withCaller(
+        caller -> {
+          if (caller instanceof Caller.Operator operator) {
+            return activity(operator, () -> inner.apply(Optional.of(operator.operatorId())));
+          }
+          if (caller instanceof Caller.Admin) {
+            return inner.apply(Optional.empty());
+          }
+          return failWith(forbidden("This request needs an operator's or the admin's token."));
         });
   }
 
@@ -80,16 +95,18 @@ public final class Authentication extends AllDirectives {
     return withCaller(
         caller -> {
           Optional<Participant> participant = participantOf(caller, conversationId);
-          return participant.isPresent()
-              ? inner.apply(participant.get())
-              : failWith(forbidden("This token does not open this conversation."));
+          if (participant.isEmpty()) {
+            return failWith(forbidden("This token does not open this conversation."));
+          }
+          return caller instanceof Caller.Operator operator
+              ? activity(operator, () -> inner.apply(participant.get()))
+              : inner.apply(participant.get());
         });
   }
 
-  /** The participant a caller is in a conversation, if any; records an operator's activity. */
+  /** The participant a caller is in a conversation, if any. */
   public Optional<Participant> participantOf(Caller caller, String conversationId) {
     if (caller instanceof Caller.Operator operator) {
-      recordActivity(operator.operatorId());
       return Optional.of(Participant.operator(operator.operatorId()));
     }
     if (caller instanceof Caller.Visitor visitor
@@ -97,6 +114,17 @@ public final class Authentication extends AllDirectives {
       return Optional.of(Participant.visitor());
     }
     return Optional.empty();
+  }
+
+  /** Records the operator's activity unless the request only reads. */
+  private Route activity(Caller.Operator operator, Supplier<Route> inner) {
+    return extractMethod(
+        method -> {
+          if (!method.equals(HttpMethods.GET) && !method.equals(HttpMethods.HEAD)) {
+            recordActivity(operator.operatorId());
+          }
+          return inner.get();
+        });
   }
 
   public void recordActivity(String operatorId) {

@@ -1,6 +1,7 @@
 package livechat.http.channels;
 
 import livechat.engine.Channel;
+import livechat.engine.Operator;
 import livechat.http.InvalidRequest;
 
 /** The JSON of the channel routes. */
@@ -23,6 +24,26 @@ public final class ChannelJson {
     static Card of(Channel.Summary summary, boolean joined) {
       return new Card(
           summary.id(), summary.name(), summary.members().size(), summary.waiting(), joined);
+    }
+  }
+
+  /** {@code GET /api/channels/{id}/status}: whether a visitor would be answered now. */
+  public record Status(String id, String name, boolean available, int waiting) {
+    static Status of(Channel.Summary summary) {
+      return new Status(summary.id(), summary.name(), summary.available(), summary.waiting());
+    }
+  }
+
+  /** An operator of {@code GET /api/channels/{id}/operators}. */
+  public record Member(
+      String id, String displayName, String status, int activeConversations, int capacity) {
+    static Member of(Operator.Profile profile) {
+      return new Member(
+          profile.id(),
+          profile.displayName(),
+          profile.online() ? "online" : "offline",
+          profile.conversations().size(),
+          profile.capacity());
     }
   }
 

@@ -1,6 +1,7 @@
 package livechat.http.channels;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,7 +39,19 @@ public final class ChannelRoutes extends ApiRoute {
             () -> post(() -> auth.admin(this::createChannel))),
         path(
             PathMatchers.segment("api").slash("channels"),
-            () -> get(() -> auth.operator(this::overview))),
+            () -> get(() -> auth.operatorOrAdmin(this::overview))),
+        path(
+            PathMatchers.segment("api")
+                .slash("channels")
+                .slash(PathMatchers.segment())
+                .slash("status"),
+            channelId -> get(() -> status(channelId))),
+        path(
+            PathMatchers.segment("api")
+                .slash("channels")
+                .slash(PathMatchers.segment())
+                .slash("operators"),
+            channelId -> get(() -> auth.operator(operatorId -> operators(channelId)))),
         path(
             PathMatchers.segment("api")
                 .slash("channels")
@@ -79,13 +92,20 @@ public final class ChannelRoutes extends ApiRoute {
         });
   }
 
-  private Route overview(String operatorId) {
+  /** Every channel's card; for the admin, {@code joined} is always false. */
+  private Route overview(Optional<String> operatorId) {
+    CompletionStage<List<String>> joinedChannels =
+        operatorId.isPresent()
+            ? this.<Operator.Command, Operator.Profile>ask(
+                    directory.operator(operatorId.get()), Operator.GetProfile::new)
+                .thenApply(Operator.Profile::channels)
+            : CompletableFuture.completedFuture(List.of());
     CompletionStage<List<ChannelJson.Card>> cards =
-        ask(directory.operator(operatorId), Operator.GetProfile::new)
+        joinedChannels
             .thenCombine(
                 this.<ChannelCatalog.Command, ChannelCatalog.Channels>ask(
                     ChannelCatalog.entity(system), ChannelCatalog.ListChannels::new),
-                (profile, catalog) ->
+                (joined, catalog) ->
                     catalog.channelIds().stream()
                         .map(
                             channelId ->
@@ -93,14 +113,40 @@ public final class ChannelRoutes extends ApiRoute {
                                     .thenApply(
                                         summary ->
                                             ChannelJson.Card.of(
-                                                summary, profile.channels().contains(channelId)))
-                                    .toCompletableFuture())
+                                                summary, joined.contains(channelId))))
                         .toList())
-            .thenCompose(
-                pending ->
-                    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                        .thenApply(done -> pending.stream().map(CompletableFuture::join).toList()));
+            .thenCompose(ChannelRoutes::all);
     return reply(StatusCodes.OK, cards, list -> list);
+  }
+
+  /** What a visitor's widget shows before a conversation: can anyone answer now? */
+  private Route status(String channelId) {
+    return reply(StatusCodes.OK, summary(channelId), ChannelJson.Status::of);
+  }
+
+  /** The operators in the channel, for the transfer picker. */
+  private Route operators(String channelId) {
+    return reply(
+        StatusCodes.OK,
+        summary(channelId)
+            .thenCompose(
+                summary ->
+                    all(
+                        summary.members().stream()
+                            .map(
+                                memberId ->
+                                    this.<Operator.Command, Operator.Profile>ask(
+                                            directory.operator(memberId), Operator.GetProfile::new)
+                                        .thenApply(ChannelJson.Member::of))
+                            .toList())),
+        list -> list);
+  }
+
+  private static <T> CompletionStage<List<T>> all(List<CompletionStage<T>> stages) {
+    List<CompletableFuture<T>> pending =
+        stages.stream().map(CompletionStage::toCompletableFuture).toList();
+    return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+        .thenApply(done -> pending.stream().map(CompletableFuture::join).toList());
   }
 
   private Route join(String operatorId, String channelId) {

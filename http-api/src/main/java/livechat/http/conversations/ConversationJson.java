@@ -20,7 +20,8 @@ public final class ConversationJson {
       VisitorJson visitor,
       OperatorName operator,
       long lastSeq,
-      Integer queuePosition) {
+      Integer queuePosition,
+      RatingJson rating) {
 
     public static View of(Conversation.View view) {
       return new View(
@@ -30,7 +31,15 @@ public final class ConversationJson {
           new VisitorJson(view.visitor().name(), view.visitor().language()),
           view.operatorDisplayName() == null ? null : new OperatorName(view.operatorDisplayName()),
           view.lastSeq(),
-          view.queuePosition());
+          view.queuePosition(),
+          RatingJson.of(view.rating(), view.ratingComment()));
+    }
+  }
+
+  /** The visitor's rating of a conversation: 1, 3 or 5, and an optional comment. */
+  public record RatingJson(int value, String comment) {
+    public static RatingJson of(Integer value, String comment) {
+      return value == null ? null : new RatingJson(value, comment);
     }
   }
 

@@ -26,7 +26,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * entity and subscribes to each of its conversations; a visitor's subscribes to its conversation.
  * Updates go to the client as frames; messages are sent in {@code seq} order, at most once per
  * {@code seq} unless the client subscribes again. A {@code send} is acknowledged only once the
- * message is stored.
+ * message is stored. An operator's {@code send}, {@code typing} and {@code seen} count as its
+ * activity; opening the socket, {@code ping} and {@code subscribe} do not, since a page left open
+ * does them by itself.
  */
 final class Session {
 
@@ -136,7 +138,6 @@ final class Session {
 
   private Behavior<Event> start() {
     if (caller instanceof Caller.Operator operator) {
-      auth.recordActivity(operator.operatorId());
       watch(operator);
       context.askWithStatus(
           Operator.Profile.class,
@@ -172,9 +173,6 @@ final class Session {
 
   private Behavior<Event> onFromClient(FromClient frame) {
     resetIdleTimer();
-    if (caller instanceof Caller.Operator operator) {
-      auth.recordActivity(operator.operatorId());
-    }
     ClientFrame parsed;
     try {
       parsed = ClientFrame.read(frame.text());
@@ -186,6 +184,9 @@ final class Session {
     if (parsed instanceof ClientFrame.Ping) {
       send(frame("pong"));
       return Behaviors.same();
+    }
+    if (caller instanceof Caller.Operator operator && !(parsed instanceof ClientFrame.Subscribe)) {
+      auth.recordActivity(operator.operatorId());
     }
     String conversationId = conversationOf(parsed);
     Participant participant = participant(conversationId);
@@ -280,6 +281,9 @@ final class Session {
               ? null
               : Json.tree(new ConversationJson.OperatorName(status.operatorDisplayName())));
       frame.set("queuePosition", Json.tree(status.queuePosition()));
+      frame.set(
+          "rating",
+          Json.tree(ConversationJson.RatingJson.of(status.rating(), status.ratingComment())));
       send(frame);
     } else if (update instanceof Conversation.TypingStarted typing && !isSelf(typing.author())) {
       ObjectNode frame = frame("typing");

@@ -47,7 +47,29 @@ public final class ChatFixture {
    * node}; its client calls that node.
    */
   public ApiClient operator(String name, Integer capacity, URI node) {
-    String login = name.toLowerCase() + "-" + UUID.randomUUID();
+    return logIn(account(name, capacity), node);
+  }
+
+  /** The operator of this login, logged in on the node at {@code node}. */
+  public ApiClient logIn(String login, URI node) {
+    String token =
+        expect(
+                200,
+                new ApiClient(node, null)
+                    .post(
+                        "/api/auth/login",
+                        "{\"login\": \"" + login + "\", \"password\": \"" + PASSWORD + "\"}"))
+            .get("token")
+            .asText();
+    return new ApiClient(node, token);
+  }
+
+  /**
+   * A new operator account of the given capacity (null: the default), main language en_US and
+   * password {@link #PASSWORD}: its login.
+   */
+  public String account(String name, Integer capacity) {
+    String login = name.toLowerCase().replace(' ', '-') + "-" + UUID.randomUUID();
     expect(
         201,
         admin.post(
@@ -61,16 +83,7 @@ public final class ChatFixture {
                 + "\", \"mainLanguage\": \"en_US\""
                 + (capacity == null ? "" : ", \"capacity\": " + capacity)
                 + "}"));
-    String token =
-        expect(
-                200,
-                new ApiClient(node, null)
-                    .post(
-                        "/api/auth/login",
-                        "{\"login\": \"" + login + "\", \"password\": \"" + PASSWORD + "\"}"))
-            .get("token")
-            .asText();
-    return new ApiClient(node, token);
+    return login;
   }
 
   /** A visitor's new conversation: its JSON, with conversationId and visitorToken. */

@@ -50,8 +50,17 @@ public final class CrossOrigin extends AllDirectives {
     return CorsSettings.create(cors);
   }
 
-  /** The API and the socket: same-origin requests, and the allowed origins. */
+  /**
+   * The API ({@code /api/...}) and the socket ({@code /ws}): same-origin requests, and the allowed
+   * origins. Other paths are left to the routes after these.
+   */
   public Route api(Supplier<Route> inner) {
+    return extractUnmatchedPath(
+        path ->
+            path.startsWith("/api/") || path.equals("/ws") ? checked(inner) : reject());
+  }
+
+  private Route checked(Supplier<Route> inner) {
     return optionalHeaderValueByType(
         Origin.class,
         origin ->

@@ -49,20 +49,22 @@ public final class HttpApi extends AllDirectives {
   public Route route() {
     Config http = system.settings().config().getConfig("livechat.http");
     CrossOrigin crossOrigin = new CrossOrigin(http);
-    return new ApiErrors()
-        .handled(
-            concat(
-                new HealthRoutes(readinessChecks, http.getDuration("health-check-timeout")).route(),
-                crossOrigin.api(
-                    () ->
+    ApiErrors errors = new ApiErrors();
+    // errors are answered inside the CORS directive too, so that other origins can read them
+    return errors.handled(
+        concat(
+            new HealthRoutes(readinessChecks, http.getDuration("health-check-timeout")).route(),
+            crossOrigin.api(
+                () ->
+                    errors.handled(
                         concat(
                             new LanguageRoutes(system, auth).route(),
                             new OperatorRoutes(system, auth, engine.accounts(), engine.directory())
                                 .route(),
                             new ChannelRoutes(system, auth, engine.directory()).route(),
                             new ConversationRoutes(system, auth, engine.directory()).route(),
-                            new WebSocketRoutes(system, auth, engine.directory()).route())),
-                new WebPages(system.settings().config(), crossOrigin).route()));
+                            new WebSocketRoutes(system, auth, engine.directory()).route()))),
+            new WebPages(system.settings().config(), crossOrigin).route()));
   }
 
   /** Binds the API; it unbinds and drains its requests when the actor system shuts down. */

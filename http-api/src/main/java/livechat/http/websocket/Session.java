@@ -3,7 +3,9 @@ package livechat.http.websocket;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import livechat.engine.Conversation;
 import livechat.engine.Conversation.Participant;
 import livechat.engine.EntityDirectory;
@@ -80,8 +82,11 @@ final class Session {
   private final Caller caller;
   private final ActorRef<Conversation.Update> conversationUpdates;
 
-  /** The highest {@code seq} sent to the client, per conversation. */
+  /** The highest {@code seq} sent to the client, per conversation; every one below was sent. */
   private final Map<String, Long> delivered = new HashMap<>();
+
+  /** Conversations asked again for what a gap in their messages is missing. */
+  private final Set<String> catchingUp = new HashSet<>();
 
   private Session(
       ActorContext<Event> context,
@@ -231,6 +236,7 @@ final class Session {
                 error("not_your_conversation", "This conversation is not assigned to you.", null));
           }
           delivered.put(conversationId, subscribe.afterSeq());
+          catchingUp.remove(conversationId);
           directory
               .conversation(conversationId)
               .tell(new Conversation.Subscribe(subscribe.afterSeq(), conversationUpdates));
@@ -262,14 +268,7 @@ final class Session {
   private Behavior<Event> onFromConversation(FromConversation event) {
     Conversation.Update update = event.update();
     if (update instanceof Conversation.MessagePosted posted) {
-      long seq = posted.message().seq();
-      if (seq > delivered.getOrDefault(posted.conversationId(), 0L)) {
-        delivered.put(posted.conversationId(), seq);
-        ObjectNode frame = (ObjectNode) Json.tree(ConversationJson.Message.of(posted.message()));
-        frame.put("conversationId", posted.conversationId());
-        frame.put("type", "message");
-        send(frame);
-      }
+      onMessagePosted(posted);
     } else if (update instanceof Conversation.StatusChanged status) {
       delivered.putIfAbsent(status.conversationId(), status.lastSeq());
       ObjectNode frame = frame("conversation");
@@ -297,6 +296,30 @@ final class Session {
     return Behaviors.same();
   }
 
+  /**
+   * Sends messages in {@code seq} order without gaps. A message past the next one expected was
+   * overtaken (a live message ahead of a replay still on its way): the conversation is asked once
+   * again for everything after the last one sent, and progress or the periodic renewal clears
+   * that. A message already sent is dropped.
+   */
+  private void onMessagePosted(Conversation.MessagePosted posted) {
+    String conversationId = posted.conversationId();
+    long seq = posted.message().seq();
+    Long last = delivered.get(conversationId);
+    if (last == null || seq == last + 1) {
+      delivered.put(conversationId, seq);
+      catchingUp.remove(conversationId);
+      ObjectNode frame = (ObjectNode) Json.tree(ConversationJson.Message.of(posted.message()));
+      frame.put("conversationId", conversationId);
+      frame.put("type", "message");
+      send(frame);
+    } else if (seq > last + 1 && catchingUp.add(conversationId)) {
+      directory
+          .conversation(conversationId)
+          .tell(new Conversation.Subscribe(last, conversationUpdates));
+    }
+  }
+
   private Behavior<Event> onFromOperator(FromOperator event) {
     if (event.update() instanceof Operator.ConversationGiven given) {
       context.askWithStatus(
@@ -319,6 +342,7 @@ final class Session {
     if (caller instanceof Caller.Operator operator) {
       watch(operator);
     }
+    catchingUp.clear();
     delivered.forEach(
         (conversationId, seq) ->
             directory

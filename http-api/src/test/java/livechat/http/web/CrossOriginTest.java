@@ -75,6 +75,20 @@ class CrossOriginTest {
   }
 
   @Test
+  void errorsReachAnAllowedOriginWithTheirReason() {
+    HttpResponse<String> unknown =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/api/channels/no-such-channel/status"))
+                .header("Origin", ALLOWED));
+    assertError(404, "unknown_channel", unknown);
+    assertEquals(ALLOWED, header(unknown, "Access-Control-Allow-Origin"));
+    HttpResponse<String> unauthorized =
+        server.send(HttpRequest.newBuilder(server.uri("/api/me")).header("Origin", ALLOWED));
+    assertError(401, "unauthorized", unauthorized);
+    assertEquals(ALLOWED, header(unauthorized, "Access-Control-Allow-Origin"));
+  }
+
+  @Test
   void anotherOriginIsRefusedAndChangesNothing() {
     String channelId = fixture.channel("Website");
     assertEquals(403, preflight(OTHER, "/api/channels/" + channelId + "/conversations").statusCode());

@@ -893,7 +893,11 @@ public final class Conversation
     int unread =
         (int)
             state.messages().stream()
-                .filter(m -> m.seq() > seen && !m.author().key().equals(viewerKey))
+                .filter(
+                    m ->
+                        m.seq() > seen
+                            && !m.author().kind().equals("system")
+                            && !m.author().key().equals(viewerKey))
                 .count();
     return new View(
         conversationId,

@@ -180,6 +180,7 @@ class ConversationTest {
     assertEquals(2, view.lastSeq());
     assertEquals("system", view.lastMessage().author().kind());
     assertEquals("Visitor #7 closed the conversation.", view.lastMessage().text());
+    assertEquals(1, view(MARC).unread(), "a system message is not unread");
 
     TestProbe<StatusReply<View>> again = testKit.createTestProbe();
     conversation.tell(new Conversation.Close(MARC, again.ref()));

@@ -1,0 +1,7 @@
+// Entry point of the admin page (/console/admin).
+
+import './admin-languages.js';
+import './admin-operator-form.js';
+import './admin-channel-form.js';
+import './admin-channel-table.js';
+import './admin-app.js';

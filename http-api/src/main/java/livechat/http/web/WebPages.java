@@ -41,9 +41,8 @@ public final class WebPages extends AllDirectives {
    * shorter, so that an operator who keeps working is never disconnected.
    */
   static Duration heartbeat(Duration inactivityTimeout) {
-    Duration third = inactivityTimeout.dividedBy(3);
-    Duration beat = third.compareTo(LONGEST_HEARTBEAT) < 0 ? third : LONGEST_HEARTBEAT;
-    return beat.isZero() ? Duration.ofSeconds(1) : beat;
+    long third = inactivityTimeout.toSeconds() / 3;
+    return Duration.ofSeconds(Math.max(1, Math.min(LONGEST_HEARTBEAT.toSeconds(), third)));
   }
 
   public Route route() {

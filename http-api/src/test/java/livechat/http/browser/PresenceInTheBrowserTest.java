@@ -11,6 +11,8 @@ import livechat.http.ChatFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Presence that means something: a console left alone lets its operator go after the inactivity
@@ -66,7 +68,8 @@ class PresenceInTheBrowserTest {
           INACTIVITY.multipliedBy(3),
           d -> {
             busyBrowser.visible("input#online-chat-name").sendKeys("a");
-            return idleBrowser.visible("#presence-banner");
+            return d.findElements(By.cssSelector("#presence-banner")).stream()
+                .anyMatch(WebElement::isDisplayed);
           });
       idleBrowser.screenshot("console-disconnected");
       idle.awaitCardButton(channelId, "join");
@@ -86,8 +89,9 @@ class PresenceInTheBrowserTest {
       idle.joinOrLeave(channelId, "join", "leave");
       idleBrowser.await(
           "the banner is gone",
-          d -> d.findElements(org.openqa.selenium.By.cssSelector("#presence-banner")).stream()
-              .noneMatch(org.openqa.selenium.WebElement::isDisplayed));
+          d ->
+              d.findElements(By.cssSelector("#presence-banner")).stream()
+                  .noneMatch(WebElement::isDisplayed));
     }
   }
 }

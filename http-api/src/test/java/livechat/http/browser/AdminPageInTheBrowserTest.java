@@ -1,0 +1,100 @@
+package livechat.http.browser;
+
+import static livechat.http.ApiClient.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.UUID;
+import livechat.http.ApiClient;
+import livechat.http.ApiTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** A site set up without curl: the admin page enables languages, creates a channel and an operator. */
+class AdminPageInTheBrowserTest {
+
+  private static ApiTestServer server;
+  private static String node;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = ApiTestServer.start("browser_admin", List.of());
+    node = "http://127.0.0.1:" + server.port();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void theAdminSetsUpASiteAndTheNewOperatorSignsIn() {
+    String login = "claire-" + UUID.randomUUID();
+    try (Browser browser = Browser.open("en-US")) {
+      browser.go(node + "/console/admin");
+      browser.visible("input#admin-token").sendKeys("not the token");
+      browser.visible("button#admin-sign-in").click();
+      browser.visible(".form-error");
+      browser.visible("input#admin-token").clear();
+      browser.visible("input#admin-token").sendKeys(ApiTestServer.ADMIN_TOKEN);
+      browser.visible("button#admin-sign-in").click();
+
+      browser.visible("#languages input[type=checkbox][value=de_DE]").click();
+      browser.visible("button#save-languages").click();
+      browser.await("de_DE is enabled", d -> enabledLanguages().contains("\"de_DE\""));
+
+      WebElement channelName = browser.visible("form#create-channel input[name=name]");
+      channelName.sendKeys("Support");
+      channelName.submit();
+      browser.await(
+          "the channel is listed",
+          d ->
+              browser.all("table#channel-list tr[data-channel-id]").stream()
+                  .anyMatch(row -> row.getText().contains("Support")));
+
+      browser.visible("form#create-operator input[name=login]").sendKeys(login);
+      browser.visible("form#create-operator input[name=name]").sendKeys("Claire Petit");
+      browser.visible("form#create-operator input[name=password]").sendKeys("a good password");
+      browser.await(
+          "the main language offers de_DE",
+          d ->
+              new Select(browser.visible("form#create-operator select[name=mainLanguage]"))
+                  .getOptions().stream()
+                  .anyMatch(option -> "de_DE".equals(option.getAttribute("value"))));
+      new Select(browser.visible("form#create-operator select[name=mainLanguage]"))
+          .selectByValue("de_DE");
+      browser.visible("form#create-operator input[name=capacity]").sendKeys("3");
+      browser.visible("form#create-operator button[type=submit]").click();
+      browser.await(
+          "the operator is created",
+          d -> browser.visible("form#create-operator .form-result.ok").getText().contains(login));
+      browser.screenshot("console-admin");
+    }
+
+    JsonNode session =
+        expect(
+            200,
+            new ApiClient(server, null)
+                .post(
+                    "/api/auth/login",
+                    "{\"login\": \"" + login + "\", \"password\": \"a good password\"}"));
+    JsonNode profile =
+        expect(200, new ApiClient(server, session.get("token").asText()).get("/api/me"));
+    assertEquals("Claire Petit", profile.get("name").asText());
+    assertEquals("de_DE", profile.get("mainLanguage").asText());
+    assertEquals(3, profile.get("capacity").asInt());
+    assertTrue(
+        expect(200, new ApiClient(server, ApiTestServer.ADMIN_TOKEN).get("/api/channels"))
+            .findValuesAsText("name")
+            .contains("Support"));
+  }
+
+  private static String enabledLanguages() {
+    return expect(200, server.get("/api/languages")).get("enabled").toString();
+  }
+}

@@ -29,6 +29,7 @@ public final class Authentication extends AllDirectives {
   private final Tokens tokens;
   private final ActorSystem<?> system;
   private final EntityDirectory directory;
+  private final ActivityReports activityReports;
 
   public Authentication(
       String adminToken, Tokens tokens, ActorSystem<?> system, EntityDirectory directory) {
@@ -39,6 +40,10 @@ public final class Authentication extends AllDirectives {
     this.tokens = tokens;
     this.system = system;
     this.directory = directory;
+    this.activityReports =
+        new ActivityReports(
+            ActivityReports.intervalFor(
+                system.settings().config().getDuration("livechat.operator.activity-resolution")));
   }
 
   public Tokens tokens() {
@@ -128,7 +133,9 @@ public final class Authentication extends AllDirectives {
   }
 
   public void recordActivity(String operatorId) {
-    directory.operator(operatorId).tell(new Operator.RecordActivity(system.ignoreRef()));
+    if (activityReports.due(operatorId)) {
+      directory.operator(operatorId).tell(new Operator.RecordActivity(system.ignoreRef()));
+    }
   }
 
   private Route withCaller(Function<Caller, Route> inner) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import livechat.engine.EntityDirectory;
 import livechat.http.auth.Authentication;
@@ -90,8 +91,22 @@ public final class WebSocketRoutes extends AllDirectives {
     return Flow.fromSinkAndSourceCoupled(incoming, frames);
   }
 
-  /** The whole text of a frame, or {@link Session.FrameTooLarge} past 64 KiB. */
+  /** Past 64 KiB in UTF-8; a text of few characters is not encoded to know. */
+  private static boolean tooLarge(String text) {
+    return text.length() > MAX_FRAME_BYTES / 3
+        && text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES;
+  }
+
+  /**
+   * The whole text of a frame, or {@link Session.FrameTooLarge} past 64 KiB. A frame that arrived
+   * whole (nearly all of them) is read at once; only a streamed one runs a stream.
+   */
   private CompletionStage<Session.Event> read(Message message) {
+    if (message.isText() && message.asTextMessage().isStrict()) {
+      String text = message.asTextMessage().getStrictText();
+      return CompletableFuture.completedFuture(
+          tooLarge(text) ? new Session.FrameTooLarge() : new Session.FromClient(text));
+    }
     Source<String, ?> text =
         message.isText()
             ? message.asTextMessage().getStreamedText()

@@ -1,6 +1,7 @@
 package livechat.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -37,13 +39,16 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * conversation at a time: it ranks the members with the {@link Router}, offers the conversation to
  * the best, and on refusal to the next. When nobody accepts, the head waits, and so does everyone
  * behind it. A member's freed slot, a join or a raised capacity (any {@link UpdateMember}) drains
- * again. Waiting conversations are told their position whenever it changes.
+ * again. Waiting conversations are told their position when it changes, coalesced over {@link
+ * #POSITION_UPDATE_DELAY}.
  */
 public final class Channel
     extends EventSourcedBehaviorWithEnforcedReplies<Channel.Command, Channel.Event, Channel.State> {
 
   public static final EntityTypeKey<Command> ENTITY_TYPE_KEY =
       EntityTypeKey.create(Command.class, "Channel");
+
+  static final Duration POSITION_UPDATE_DELAY = Duration.ofMillis(200);
 
   // ---------------------------------------------------------------- protocol
 
@@ -85,6 +90,9 @@ public final class Channel
       implements Command {}
 
   record DrainQueue() implements Command {}
+
+  /** Time to tell the waiting conversations their new positions. */
+  record TellPositions() implements Command {}
 
   /**
    * {@code members} are operator ids in joining order; {@code queue} conversation ids, head first;
@@ -168,6 +176,7 @@ public final class Channel
 
   private final String channelId;
   private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
   private final EntityDirectory directory;
   private final EngineSettings settings;
   private final Clock clock;
@@ -181,18 +190,26 @@ public final class Channel
   /** Visitor numbers handed out to conversations not yet queued. */
   private int nextVisitorNumber = -1;
 
+  /**
+   * The first queue index whose position changed since the waiting conversations were last told,
+   * or {@link Integer#MAX_VALUE} when they all know.
+   */
+  private int positionsChangedFrom = Integer.MAX_VALUE;
+
   /** Starters waiting to hear what became of their conversation. */
   private final Map<String, ActorRef<StatusReply<Started>>> starters = new HashMap<>();
 
   private Channel(
       String channelId,
       ActorContext<Command> context,
+      TimerScheduler<Command> timers,
       EntityDirectory directory,
       EngineSettings settings,
       Clock clock) {
     super(PersistenceId.of(ENTITY_TYPE_KEY.name(), channelId));
     this.channelId = channelId;
     this.context = context;
+    this.timers = timers;
     this.directory = directory;
     this.settings = settings;
     this.clock = clock;
@@ -201,7 +218,10 @@ public final class Channel
 
   public static Behavior<Command> create(
       String channelId, EntityDirectory directory, EngineSettings settings, Clock clock) {
-    return Behaviors.setup(context -> new Channel(channelId, context, directory, settings, clock));
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers -> new Channel(channelId, context, timers, directory, settings, clock)));
   }
 
   /**
@@ -273,6 +293,7 @@ public final class Channel
         .onCommand(RemoveMember.class, this::onRemoveMember)
         .onCommand(LeaveQueue.class, this::onLeaveQueue)
         .onCommand(DrainQueue.class, (state, c) -> drain(state))
+        .onCommand(TellPositions.class, this::onTellPositions)
         .onCommand(OfferAnswered.class, this::onOfferAnswered);
     return builder.build();
   }
@@ -318,11 +339,24 @@ public final class Channel
     return Effect().none().thenNoReply();
   }
 
+  /**
+   * Queues the new conversation. At the head of the queue its starter hears once the first routing
+   * attempt is over (assigned, or waiting at position 1); behind others it hears at once that it
+   * waits, and at which position.
+   */
   private ReplyEffect<Event, State> onConversationOpened(Open state, ConversationOpened opened) {
     if (opened.failure() != null) {
       return Effect().reply(opened.replyTo(), StatusReply.error(opened.failure()));
     }
-    starters.put(opened.conversationId(), opened.replyTo());
+    int position = state.queue().size() + 1;
+    if (position == 1) {
+      starters.put(opened.conversationId(), opened.replyTo());
+    } else {
+      opened
+          .replyTo()
+          .tell(
+              StatusReply.success(new Started(opened.conversationId(), "waiting", null, position)));
+    }
     return Effect()
         .persist(
             new ConversationQueued(
@@ -373,7 +407,7 @@ public final class Channel
     }
     return Effect()
         .persist(new ConversationLeftQueue(leave.conversationId(), clock.instant()))
-        .thenRun(after -> tellPositions((Open) after, position - 1))
+        .thenRun(after -> positionsChanged(position - 1))
         .thenReply(leave.replyTo(), after -> StatusReply.ack());
   }
 
@@ -436,7 +470,7 @@ public final class Channel
               after -> {
                 assign(answered.conversationId(), answered.operatorId(), accepted.displayName());
                 if (position > 0) {
-                  tellPositions((Open) after, position - 1);
+                  positionsChanged(position - 1);
                 }
                 context.getSelf().tell(new DrainQueue());
               })
@@ -477,6 +511,24 @@ public final class Channel
         starter.tell(StatusReply.success(new Started(conversationId, "waiting", null, i + 1)));
       }
     }
+  }
+
+  /**
+   * Positions changed from this queue index on. The waiting conversations are told once, a moment
+   * later ({@link #POSITION_UPDATE_DELAY}), so that a burst of assignments sends each waiting
+   * conversation one update rather than one per conversation ahead of it.
+   */
+  private void positionsChanged(int fromIndex) {
+    if (positionsChangedFrom == Integer.MAX_VALUE) {
+      timers.startSingleTimer(new TellPositions(), POSITION_UPDATE_DELAY);
+    }
+    positionsChangedFrom = Math.min(positionsChangedFrom, fromIndex);
+  }
+
+  private ReplyEffect<Event, State> onTellPositions(Open state, TellPositions tell) {
+    tellPositions(state, positionsChangedFrom);
+    positionsChangedFrom = Integer.MAX_VALUE;
+    return Effect().none().thenNoReply();
   }
 
   /** Tells each queued conversation from the index on its new position. */

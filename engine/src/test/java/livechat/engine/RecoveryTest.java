@@ -82,6 +82,30 @@ class RecoveryTest {
     }
   }
 
+  @Test
+  void anOperatorWithALongLifeRecoversFromItsSnapshot() {
+    String anne = "anne-" + UUID.randomUUID();
+    Operator.Profile profile;
+    try (EngineNode node = EngineNode.start(KEYSPACE, clock)) {
+      node.createChannel(channel + "-long", "Long life");
+      node.registerOperator(anne, "Anne Martin", "en_US", 2);
+      for (int i = 0; i < 250; i++) {
+        String name = "Anne " + i;
+        node.<Operator.Command, Operator.Profile>await(
+            node.operator(anne),
+            replyTo ->
+                new Operator.UpdatePreferences(
+                    true, name, "en_US", List.of("fr_FR"), EngineNode.ENABLED, replyTo));
+      }
+      node.join(anne, channel + "-long");
+      profile = node.profile(anne);
+      assertEquals("Anne 249", profile.displayName());
+    }
+    try (EngineNode node = EngineNode.start(KEYSPACE, clock)) {
+      assertEquals(profile, node.profile(anne));
+    }
+  }
+
   private void send(EngineNode node, Participant from, String text, String id) {
     node.<Conversation.Command, Conversation.MessageAccepted>await(
         node.conversation(active),

@@ -85,6 +85,12 @@ final class Session {
   /** The highest {@code seq} sent to the client, per conversation; every one below was sent. */
   private final Map<String, Long> delivered = new HashMap<>();
 
+  /**
+   * Closed conversations: their subscriptions are not renewed, so that they can passivate (a
+   * rating given meanwhile still arrives); a client may subscribe to one again.
+   */
+  private final Set<String> ended = new HashSet<>();
+
   /** Conversations asked again for what a gap in their messages is missing. */
   private final Set<String> catchingUp = new HashSet<>();
 
@@ -237,6 +243,7 @@ final class Session {
           }
           delivered.put(conversationId, subscribe.afterSeq());
           catchingUp.remove(conversationId);
+          ended.remove(conversationId);
           directory
               .conversation(conversationId)
               .tell(new Conversation.Subscribe(subscribe.afterSeq(), conversationUpdates));
@@ -271,6 +278,9 @@ final class Session {
       onMessagePosted(posted);
     } else if (update instanceof Conversation.StatusChanged status) {
       delivered.putIfAbsent(status.conversationId(), status.lastSeq());
+      if (status.status().equals("closed")) {
+        ended.add(status.conversationId());
+      }
       ObjectNode frame = frame("conversation");
       frame.put("conversationId", status.conversationId());
       frame.put("status", status.status());
@@ -344,10 +354,13 @@ final class Session {
     }
     catchingUp.clear();
     delivered.forEach(
-        (conversationId, seq) ->
+        (conversationId, seq) -> {
+          if (!ended.contains(conversationId)) {
             directory
                 .conversation(conversationId)
-                .tell(new Conversation.Subscribe(seq, conversationUpdates)));
+                .tell(new Conversation.Subscribe(seq, conversationUpdates));
+          }
+        });
     return Behaviors.same();
   }
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A socket session sends a conversation's messages in {@code seq} order with no gap, even when a
- * live message overtakes the replay a reconnecting client asked for. The conversation is a probe.
+ * live message overtakes the replay a reconnecting client asked for, and lets closed conversations
+ * go. The conversation is a probe.
  */
 class SessionOrderTest {
 
@@ -39,14 +40,7 @@ class SessionOrderTest {
   void aLiveMessageThatOvertakesAReplayWaitsForTheMessagesBeforeIt() throws Exception {
     TestProbe<Conversation.Command> conversation = testKit.createTestProbe();
     TestProbe<Session.Out> out = testKit.createTestProbe();
-    testKit.spawn(
-        Session.create(
-            out.ref(),
-            new Caller.Visitor("c1"),
-            authentication(conversation),
-            directory(conversation),
-            Duration.ofSeconds(3),
-            Duration.ofMinutes(5)));
+    visitorSession(conversation, out);
 
     // the session subscribes to live updates; the conversation stands at seq 2
     ActorRef<Conversation.Update> subscriber =
@@ -69,6 +63,35 @@ class SessionOrderTest {
     out.expectNoMessage(Duration.ofMillis(200));
     subscriber.tell(posted(5));
     assertEquals(5, frame(out).get("seq").asLong());
+  }
+
+  @Test
+  void aClosedConversationIsNoLongerRenewedSoThatItCanPassivate() {
+    TestProbe<Conversation.Command> conversation = testKit.createTestProbe();
+    TestProbe<Session.Out> out = testKit.createTestProbe();
+    ActorRef<Session.Event> session = visitorSession(conversation, out);
+    ActorRef<Conversation.Update> subscriber =
+        conversation.expectMessageClass(Conversation.Subscribe.class).subscriber();
+
+    subscriber.tell(new Conversation.StatusChanged("c1", "active", "Marc", null, 2, null, null));
+    session.tell(new Session.Renew());
+    assertEquals(2, conversation.expectMessageClass(Conversation.Subscribe.class).afterSeq());
+
+    subscriber.tell(new Conversation.StatusChanged("c1", "closed", "Marc", null, 3, null, null));
+    session.tell(new Session.Renew());
+    conversation.expectNoMessage(Duration.ofMillis(300));
+  }
+
+  private static ActorRef<Session.Event> visitorSession(
+      TestProbe<Conversation.Command> conversation, TestProbe<Session.Out> out) {
+    return testKit.spawn(
+        Session.create(
+            out.ref(),
+            new Caller.Visitor("c1"),
+            authentication(conversation),
+            directory(conversation),
+            Duration.ofSeconds(3),
+            Duration.ofMinutes(5)));
   }
 
   private static Conversation.MessagePosted posted(long seq) {

@@ -291,6 +291,9 @@ public final class Operator
   private final String operatorId;
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
+
+  /** The shard this entity runs in; null outside sharding. */
+  private final ActorRef<ClusterSharding.ShardCommand> shard;
   private final EntityDirectory directory;
   private final EngineSettings settings;
   private final Clock clock;
@@ -310,7 +313,8 @@ public final class Operator
       TimerScheduler<Command> timers,
       EntityDirectory directory,
       EngineSettings settings,
-      Clock clock) {
+      Clock clock,
+      ActorRef<ClusterSharding.ShardCommand> shard) {
     super(PersistenceId.of(ENTITY_TYPE_KEY.name(), operatorId));
     this.operatorId = operatorId;
     this.context = context;
@@ -318,14 +322,26 @@ public final class Operator
     this.directory = directory;
     this.settings = settings;
     this.clock = clock;
+    this.shard = shard;
   }
 
+  /** An operator outside sharding (a unit test): nothing passivates it. */
   public static Behavior<Command> create(
       String operatorId, EntityDirectory directory, EngineSettings settings, Clock clock) {
+    return create(operatorId, directory, settings, clock, null);
+  }
+
+  static Behavior<Command> create(
+      String operatorId,
+      EntityDirectory directory,
+      EngineSettings settings,
+      Clock clock,
+      ActorRef<ClusterSharding.ShardCommand> shard) {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
-                timers -> new Operator(operatorId, context, timers, directory, settings, clock)));
+                timers ->
+                    new Operator(operatorId, context, timers, directory, settings, clock, shard)));
   }
 
   /**
@@ -339,7 +355,9 @@ public final class Operator
         .init(
             Entity.of(
                     ENTITY_TYPE_KEY,
-                    context -> create(context.getEntityId(), directory, settings, clock))
+                    context ->
+                        create(
+                            context.getEntityId(), directory, settings, clock, context.getShard()))
                 .withSettings(RememberedEntities.settings(system)));
   }
 
@@ -387,12 +405,18 @@ public final class Operator
         .onCommand(LeaveChannel.class, (state, c) -> notFound(c.replyTo()))
         .onCommand(
             Offer.class,
-            (state, c) ->
-                Effect()
-                    .reply(c.replyTo(), new OfferRefused(operatorId, Refusal.NOT_REGISTERED, null)))
+            (state, c) -> {
+              passivate();
+              return Effect()
+                  .reply(c.replyTo(), new OfferRefused(operatorId, Refusal.NOT_REGISTERED, null));
+            })
         .onCommand(
             ReleaseConversation.class, (state, c) -> Effect().reply(c.replyTo(), StatusReply.ack()))
-        .onAnyCommand(command -> Effect().none().thenNoReply());
+        .onAnyCommand(
+            command -> {
+              passivate();
+              return Effect().none().thenNoReply();
+            });
     builder
         .forStateType(Registered.class)
         .onCommand(
@@ -982,7 +1006,19 @@ public final class Operator
     return value == null ? "" : value;
   }
 
+  /**
+   * Stops an entity that has no operator (yet), so that an id nobody registered does not stay a
+   * remembered entity; a later Register starts it again.
+   */
+  private void passivate() {
+    if (shard != null) {
+      shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+    }
+  }
+
+  /** There is no such operator: says so, and stops. */
   private <T> ReplyEffect<Event, State> notFound(ActorRef<StatusReply<T>> replyTo) {
+    passivate();
     return Effect()
         .reply(
             replyTo,

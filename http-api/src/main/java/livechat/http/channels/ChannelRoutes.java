@@ -1,15 +1,19 @@
 package livechat.http.channels;
 
+import static livechat.http.Ids.Kind.CHANNEL;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import livechat.engine.Channel;
 import livechat.engine.ChannelCatalog;
 import livechat.engine.EntityDirectory;
 import livechat.engine.Operator;
 import livechat.http.ApiRoute;
+import livechat.http.Ids;
 import livechat.http.Json;
 import livechat.http.auth.Authentication;
 import org.apache.pekko.Done;
@@ -25,11 +29,15 @@ public final class ChannelRoutes extends ApiRoute {
 
   private final Authentication auth;
   private final EntityDirectory directory;
+  private final KnownChannels knownChannels;
 
   public ChannelRoutes(ActorSystem<?> system, Authentication auth, EntityDirectory directory) {
     super(system);
     this.auth = auth;
     this.directory = directory;
+    this.knownChannels =
+        new KnownChannels(
+            system, system.settings().config().getDuration("livechat.http.ask-timeout"));
   }
 
   public Route route() {
@@ -45,31 +53,45 @@ public final class ChannelRoutes extends ApiRoute {
                 .slash("channels")
                 .slash(PathMatchers.segment())
                 .slash("status"),
-            channelId -> get(() -> status(channelId))),
+            channelId -> get(() -> existing(channelId, () -> status(channelId)))),
         path(
             PathMatchers.segment("api")
                 .slash("channels")
                 .slash(PathMatchers.segment())
                 .slash("operators"),
-            channelId -> get(() -> auth.operator(operatorId -> operators(channelId)))),
+            channelId ->
+                get(
+                    () ->
+                        auth.operator(
+                            operatorId -> existing(channelId, () -> operators(channelId))))),
         path(
             PathMatchers.segment("api")
                 .slash("channels")
                 .slash(PathMatchers.segment())
                 .slash("join"),
-            channelId -> post(() -> auth.operator(operatorId -> join(operatorId, channelId)))),
+            channelId ->
+                post(
+                    () ->
+                        auth.operator(
+                            operatorId ->
+                                existing(channelId, () -> join(operatorId, channelId))))),
         path(
             PathMatchers.segment("api")
                 .slash("channels")
                 .slash(PathMatchers.segment())
                 .slash("leave"),
-            channelId -> post(() -> auth.operator(operatorId -> leave(operatorId, channelId)))),
+            channelId ->
+                post(
+                    () ->
+                        auth.operator(
+                            operatorId ->
+                                existing(channelId, () -> leave(operatorId, channelId))))),
         path(
             PathMatchers.segment("api")
                 .slash("channels")
                 .slash(PathMatchers.segment())
                 .slash("conversations"),
-            channelId -> post(() -> startConversation(channelId))));
+            channelId -> post(() -> existing(channelId, () -> startConversation(channelId)))));
   }
 
   private Route createChannel() {
@@ -87,7 +109,11 @@ public final class ChannelRoutes extends ApiRoute {
                           this.<ChannelCatalog.Command, Done>ask(
                                   ChannelCatalog.entity(system),
                                   replyTo -> new ChannelCatalog.Add(channelId, replyTo))
-                              .thenApply(added -> summary)),
+                              .thenApply(
+                                  added -> {
+                                    knownChannels.add(channelId);
+                                    return summary;
+                                  })),
               summary -> new ChannelJson.Created(summary.id(), summary.name()));
         });
   }
@@ -220,6 +246,20 @@ public final class ChannelRoutes extends ApiRoute {
     return requestEntity.isKnownEmpty()
         ? Unmarshaller.sync(empty -> new ChannelJson.StartRequest(null, null))
         : Json.unmarshaller(ChannelJson.StartRequest.class);
+  }
+
+  /**
+   * The inner route for a channel that exists: a well-formed id the catalog knows. Any other is a
+   * 404 before anything reaches the channel entities.
+   */
+  private Route existing(String channelId, Supplier<Route> inner) {
+    return Ids.known(
+        CHANNEL,
+        channelId,
+        () ->
+            onSuccess(
+                knownChannels.exists(channelId),
+                exists -> exists ? inner.get() : failWith(CHANNEL.unknown())));
   }
 
   private CompletionStage<Channel.Summary> summary(String channelId) {

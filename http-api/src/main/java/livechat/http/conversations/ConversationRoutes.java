@@ -1,5 +1,8 @@
 package livechat.http.conversations;
 
+import static livechat.http.Ids.Kind.CONVERSATION;
+import static livechat.http.Ids.Kind.OPERATOR;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +14,7 @@ import livechat.engine.EntityDirectory;
 import livechat.engine.Operator;
 import livechat.engine.Rejection;
 import livechat.http.ApiRoute;
+import livechat.http.Ids;
 import livechat.http.InvalidRequest;
 import livechat.http.Json;
 import livechat.http.auth.Authentication;
@@ -46,7 +50,12 @@ public final class ConversationRoutes extends ApiRoute {
             PathMatchers.segment("api").slash("conversations").slash(PathMatchers.segment()),
             conversationId ->
                 auth.participant(
-                    conversationId, participant -> conversation(conversationId, participant))));
+                    conversationId,
+                    participant ->
+                        Ids.known(
+                            CONVERSATION,
+                            conversationId,
+                            () -> conversation(conversationId, participant)))));
   }
 
   private Route conversation(String conversationId, Participant participant) {
@@ -185,12 +194,17 @@ public final class ConversationRoutes extends ApiRoute {
     return entity(
         Json.unmarshaller(ConversationJson.TransferRequest.class),
         body ->
-            reply(
-                StatusCodes.OK,
-                this.<Conversation.Command, Conversation.View>ask(
-                    directory.conversation(conversationId),
-                    replyTo -> new Conversation.Transfer(participant, body.operatorId(), replyTo)),
-                ConversationJson.View::of));
+            Ids.known(
+                OPERATOR,
+                body.operatorId(),
+                () ->
+                    reply(
+                        StatusCodes.OK,
+                        this.<Conversation.Command, Conversation.View>ask(
+                            directory.conversation(conversationId),
+                            replyTo ->
+                                new Conversation.Transfer(participant, body.operatorId(), replyTo)),
+                        ConversationJson.View::of)));
   }
 
   /** The conversation as the participant sees it; an operator sees only its own. */

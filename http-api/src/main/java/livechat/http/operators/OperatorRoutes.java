@@ -1,9 +1,12 @@
 package livechat.http.operators;
 
+import static livechat.http.Ids.Kind.OPERATOR;
+
 import livechat.engine.EntityDirectory;
 import livechat.engine.Operator;
 import livechat.engine.OperatorAccounts;
 import livechat.http.ApiRoute;
+import livechat.http.Ids;
 import livechat.http.Json;
 import livechat.http.auth.Authentication;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -40,7 +43,11 @@ public final class OperatorRoutes extends ApiRoute {
                 .slash("admin")
                 .slash("operators")
                 .slash(PathMatchers.segment()),
-            operatorId -> patch(() -> auth.admin(() -> updateOperator(operatorId)))),
+            operatorId ->
+                patch(
+                    () ->
+                        auth.admin(
+                            () -> Ids.known(OPERATOR, operatorId, () -> updateOperator(operatorId))))),
         path(
             PathMatchers.segment("api").slash("me"),
             () ->

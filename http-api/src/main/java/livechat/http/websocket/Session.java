@@ -11,6 +11,7 @@ import livechat.engine.Conversation.Participant;
 import livechat.engine.EntityDirectory;
 import livechat.engine.Operator;
 import livechat.engine.Rejection;
+import livechat.http.Ids;
 import livechat.http.InvalidRequest;
 import livechat.http.Json;
 import livechat.http.auth.Authentication;
@@ -200,13 +201,15 @@ final class Session {
       auth.recordActivity(operator.operatorId());
     }
     String conversationId = conversationOf(parsed);
+    String clientMessageId = parsed instanceof ClientFrame.Send send ? send.clientMessageId() : null;
+    if (!Ids.wellFormed(conversationId)) {
+      Rejection unknown = Ids.Kind.CONVERSATION.unknown();
+      send(error(unknown.code(), unknown.reason(), clientMessageId));
+      return Behaviors.same();
+    }
     Participant participant = participant(conversationId);
     if (participant == null) {
-      send(
-          error(
-              "forbidden",
-              "This token does not open this conversation.",
-              parsed instanceof ClientFrame.Send send ? send.clientMessageId() : null));
+      send(error("forbidden", "This token does not open this conversation.", clientMessageId));
       return Behaviors.same();
     }
     if (parsed instanceof ClientFrame.Subscribe subscribe) {

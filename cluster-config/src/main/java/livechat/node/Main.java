@@ -1,11 +1,12 @@
 package livechat.node;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 
 /**
  * Starts a livechat node from {@code application.conf} and the environment (see the README), prints
- * where it listens and its admin token, and runs until SIGTERM. A node that cannot start says why
- * in one line on standard error and exits with status 1.
+ * where it listens (and the admin token, when it made one up), and runs until SIGTERM. A node that
+ * cannot start says why in one line on standard error and exits with status 1.
  */
 public final class Main {
 
@@ -14,7 +15,9 @@ public final class Main {
   public static void main(String[] args) {
     Node node;
     try {
-      node = Node.start(ConfigFactory.load());
+      Config config = ConfigFactory.load();
+      LogFormat.select(config);
+      node = Node.start(config);
     } catch (NodeStartException e) {
       System.err.println("livechat: " + e.getMessage());
       System.exit(1);
@@ -24,6 +27,7 @@ public final class Main {
     var http = node.httpAddress();
     System.out.println(
         "livechat: listening on http://" + http.getHostString() + ":" + http.getPort());
-    System.out.println("livechat: admin token " + node.adminToken());
+    node.madeUpAdminToken()
+        .ifPresent(token -> System.out.println("livechat: admin token " + token));
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,13 +40,13 @@ public final class Node {
   private final ActorSystem<Void> system;
   private final EmbeddedCassandra embedded;
   private final InetSocketAddress httpAddress;
-  private final String adminToken;
+  private final Secrets.Secret adminToken;
 
   private Node(
       ActorSystem<Void> system,
       EmbeddedCassandra embedded,
       InetSocketAddress httpAddress,
-      String adminToken) {
+      Secrets.Secret adminToken) {
     this.system = system;
     this.embedded = embedded;
     this.httpAddress = httpAddress;
@@ -61,8 +62,8 @@ public final class Node {
     }
     ActorSystem<Void> system = null;
     try {
-      String adminToken = Secrets.adminToken(config, embedded != null, dataDir);
-      String tokenSecret = Secrets.tokenSecret(config, embedded != null, dataDir);
+      Secrets.Secret adminToken = Secrets.adminToken(config, embedded != null, dataDir);
+      Secrets.Secret tokenSecret = Secrets.tokenSecret(config, embedded != null, dataDir);
       createSchema(cassandra);
       system =
           ActorSystem.create(
@@ -73,8 +74,8 @@ public final class Node {
       Engine engine = Engine.init(system, Clock.systemUTC());
       Authentication auth =
           new Authentication(
-              adminToken,
-              Tokens.fromConfig(config, tokenSecret, Clock.systemUTC()),
+              adminToken.value(),
+              Tokens.fromConfig(config, tokenSecret.value(), Clock.systemUTC()),
               system,
               engine.directory());
       ServerBinding binding = bind(new HttpApi(system, engine, auth, ReadinessChecks.of(system)));
@@ -104,7 +105,12 @@ public final class Node {
   }
 
   public String adminToken() {
-    return adminToken;
+    return adminToken.value();
+  }
+
+  /** The admin token when this node made it up (the development run), never a configured one. */
+  public Optional<String> madeUpAdminToken() {
+    return adminToken.madeUp() ? Optional.of(adminToken.value()) : Optional.empty();
   }
 
   /** Stops the node: leaves the cluster, stops the actor system, then the embedded Cassandra. */

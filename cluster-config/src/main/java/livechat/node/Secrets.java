@@ -11,13 +11,20 @@ import java.util.Base64;
 /**
  * The node's secrets, the admin token and the token-signing secret: from configuration when set;
  * otherwise, for the embedded development run only, made up once and kept in the data directory so
- * that they stay the same across restarts.
+ * that they stay the same across restarts. A production node (one with Cassandra contact points)
+ * needs both set, long enough to resist guessing.
  */
 final class Secrets {
 
+  static final int MIN_ADMIN_TOKEN_LENGTH = 24;
+  static final int MIN_TOKEN_SECRET_LENGTH = 32;
+
+  /** A secret, and whether the node made it up (then, and only then, it may be shown). */
+  record Secret(String value, boolean madeUp) {}
+
   private Secrets() {}
 
-  static String adminToken(Config config, boolean development, Path dataDir)
+  static Secret adminToken(Config config, boolean development, Path dataDir)
       throws NodeStartException {
     return resolve(
         config,
@@ -25,11 +32,12 @@ final class Secrets {
         "LIVECHAT_ADMIN_TOKEN",
         "admin-token",
         "dev-",
+        MIN_ADMIN_TOKEN_LENGTH,
         development,
         dataDir);
   }
 
-  static String tokenSecret(Config config, boolean development, Path dataDir)
+  static Secret tokenSecret(Config config, boolean development, Path dataDir)
       throws NodeStartException {
     return resolve(
         config,
@@ -37,31 +45,37 @@ final class Secrets {
         "LIVECHAT_TOKEN_SECRET",
         "token-secret",
         "",
+        MIN_TOKEN_SECRET_LENGTH,
         development,
         dataDir);
   }
 
-  private static String resolve(
+  private static Secret resolve(
       Config config,
       String path,
       String variable,
       String fileName,
       String prefix,
+      int minLength,
       boolean development,
       Path dataDir)
       throws NodeStartException {
     String configured = config.getString(path);
-    if (!configured.isBlank()) {
-      return configured;
-    }
-    if (!development) {
+    if (!development && configured.isBlank()) {
       throw new NodeStartException(
           "no " + fileName + ": set " + variable + " (the same on every node)");
+    }
+    if (!development && configured.length() < minLength) {
+      throw new NodeStartException(
+          variable + " must be at least " + minLength + " characters long");
+    }
+    if (!configured.isBlank()) {
+      return new Secret(configured, false);
     }
     Path file = dataDir.resolve(fileName);
     try {
       if (Files.exists(file)) {
-        return Files.readString(file).trim();
+        return new Secret(Files.readString(file).trim(), true);
       }
       byte[] random = new byte[32];
       new SecureRandom().nextBytes(random);
@@ -69,7 +83,7 @@ final class Secrets {
       Files.createDirectories(dataDir);
       Files.writeString(file, secret + "\n");
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      return secret;
+      return new Secret(secret, true);
     } catch (IOException e) {
       throw new NodeStartException(
           "cannot keep the development " + fileName + " in " + file + ": " + e);

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterIT {
 
-  private static final String ADMIN_TOKEN = "cluster-admin-token";
+  private static final String ADMIN_TOKEN = "cluster-admin-token-of-24-characters";
   private static final String TOKEN_SECRET = "cluster-token-secret-of-at-least-32-characters";
   private static final String KEYSPACE = "cluster_it";
   private static final Duration INACTIVITY = Duration.ofSeconds(60);

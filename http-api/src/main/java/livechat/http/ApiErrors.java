@@ -11,6 +11,7 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.HttpChallenge;
+import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
 import org.apache.pekko.http.javadsl.model.headers.WWWAuthenticate;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.AuthorizationFailedRejection;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class ApiErrors extends AllDirectives {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  /** Seconds a client waits before retrying a request answered 503 (the entity did not answer). */
+  static final long UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
   private static final Map<Rejection.Kind, StatusCode> STATUS_OF_REJECTION =
       Map.of(
@@ -85,9 +89,10 @@ public final class ApiErrors extends AllDirectives {
     }
     if (failure instanceof AskTimeoutException || failure instanceof TimeoutException) {
       return response(
-          StatusCodes.SERVICE_UNAVAILABLE,
-          "unavailable",
-          "The service did not answer in time; try again.");
+              StatusCodes.SERVICE_UNAVAILABLE,
+              "unavailable",
+              "The service did not answer in time; try again.")
+          .addHeader(RetryAfter.create(UNAVAILABLE_RETRY_AFTER_SECONDS));
     }
     log.error("Request failed", failure);
     return response(

@@ -11,6 +11,10 @@ import livechat.http.conversations.ConversationRoutes;
 import livechat.http.health.HealthRoutes;
 import livechat.http.health.ReadinessCheck;
 import livechat.http.languages.LanguageRoutes;
+import livechat.http.logging.AccessLog;
+import livechat.http.logging.ObservedRequests;
+import livechat.http.metrics.Metrics;
+import livechat.http.metrics.MetricsRoutes;
 import livechat.http.operators.OperatorRoutes;
 import livechat.http.web.CrossOrigin;
 import livechat.http.web.WebPages;
@@ -47,6 +51,11 @@ public final class HttpApi extends AllDirectives {
   }
 
   public Route route() {
+    Metrics metrics = Metrics.get(system);
+    return new ObservedRequests(metrics.http(), new AccessLog()).around(routes(metrics));
+  }
+
+  private Route routes(Metrics metrics) {
     Config http = system.settings().config().getConfig("livechat.http");
     CrossOrigin crossOrigin = new CrossOrigin(http);
     ApiErrors errors = new ApiErrors();
@@ -54,6 +63,7 @@ public final class HttpApi extends AllDirectives {
     return errors.handled(
         concat(
             new HealthRoutes(readinessChecks, http.getDuration("health-check-timeout")).route(),
+            new MetricsRoutes(metrics.registry()).route(),
             crossOrigin.api(
                 () ->
                     errors.handled(

@@ -30,6 +30,7 @@ public final class CassandraSchema {
       String cql =
           read("livechat/schema/" + file)
               .replace("${keyspace}", settings.keyspace())
+              .replace("${datacenter}", settings.localDatacenter())
               .replace("${replication_factor}", Integer.toString(settings.replicationFactor()));
       for (String statement : withoutComments(cql).split(";")) {
         if (!statement.isBlank()) {

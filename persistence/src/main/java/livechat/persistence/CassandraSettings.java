@@ -19,6 +19,7 @@ public record CassandraSettings(
 
   private static final String PLUGIN_SETTINGS = "livechat/persistence.conf";
   private static final Pattern KEYSPACE = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
+  private static final Pattern DATACENTER = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   private static final Pattern CONTACT_POINT = Pattern.compile("[^:\\s]+:[0-9]{1,5}");
 
   public CassandraSettings {
@@ -26,6 +27,12 @@ public record CassandraSettings(
     if (!KEYSPACE.matcher(keyspace).matches()) {
       throw new IllegalArgumentException(
           "livechat.cassandra.keyspace '" + keyspace + "' is not a valid Cassandra keyspace name");
+    }
+    if (!DATACENTER.matcher(localDatacenter).matches()) {
+      throw new IllegalArgumentException(
+          "livechat.cassandra.local-datacenter '"
+              + localDatacenter
+              + "' is not a data center name");
     }
     for (String contactPoint : contactPoints) {
       if (!CONTACT_POINT.matcher(contactPoint).matches()) {

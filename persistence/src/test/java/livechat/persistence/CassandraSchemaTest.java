@@ -10,14 +10,22 @@ import org.junit.jupiter.api.Test;
 class CassandraSchemaTest {
 
   private final CassandraSettings settings =
-      new CassandraSettings(List.of("127.0.0.1:9042"), "datacenter1", "chat_ks", 3);
+      new CassandraSettings(List.of("127.0.0.1:9042"), "eu-west", "chat_ks", 3);
 
   @Test
-  void theKeyspaceComesFirstWithTheConfiguredReplicationFactor() {
-    List<String> statements = CassandraSchema.statements(settings);
+  void theKeyspaceComesFirstReplicatedInTheDataCenterByTheConfiguredFactor() {
+    String keyspace = CassandraSchema.statements(settings).get(0).replaceAll("\\s+", " ");
 
-    assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS chat_ks"));
-    assertTrue(statements.get(0).contains("'replication_factor' : 3"), statements.get(0));
+    assertTrue(keyspace.startsWith("CREATE KEYSPACE IF NOT EXISTS chat_ks"), keyspace);
+    assertTrue(
+        keyspace.contains("{ 'class' : 'NetworkTopologyStrategy', 'eu-west' : 3 }"), keyspace);
+  }
+
+  @Test
+  void aDataCenterNameThatCouldBreakTheStatementIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new CassandraSettings(List.of(), "dc' : 1, 'x", "chat_ks", 1));
   }
 
   @Test

@@ -12,13 +12,17 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * {@code GET /health}: 200 when every readiness check passes, 503 otherwise, with each check's
- * result. A check that does not answer within the timeout, or fails, counts as down.
+ * {@code GET /health/live}: 200 whenever the actor system serves the request, for restarts. {@code
+ * GET /health/ready} (and its alias {@code GET /health}): 200 when every readiness check passes,
+ * 503 otherwise, with each check's result, for load balancers. A check that does not answer within
+ * the timeout, or fails, counts as down.
  */
 public final class HealthRoutes extends AllDirectives {
 
   /** {@code {"status": "up"|"down", "checks": {"cluster": "up", ...}}}. */
   public record Health(String status, Map<String, String> checks) {}
+
+  private static final Health LIVE = new Health("up", Map.of());
 
   private final List<ReadinessCheck> checks;
   private final Duration timeout;
@@ -29,20 +33,25 @@ public final class HealthRoutes extends AllDirectives {
   }
 
   public Route route() {
-    return path(
+    return pathPrefix(
         "health",
         () ->
             get(
                 () ->
-                    onSuccess(
-                        evaluate(),
-                        health ->
-                            complete(
-                                health.status().equals("up")
-                                    ? StatusCodes.OK
-                                    : StatusCodes.SERVICE_UNAVAILABLE,
-                                health,
-                                Json.marshaller()))));
+                    concat(
+                        pathEnd(this::ready),
+                        path("ready", this::ready),
+                        path("live", () -> complete(StatusCodes.OK, LIVE, Json.marshaller())))));
+  }
+
+  private Route ready() {
+    return onSuccess(
+        evaluate(),
+        health ->
+            complete(
+                health.status().equals("up") ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE,
+                health,
+                Json.marshaller()));
   }
 
   private CompletableFuture<Health> evaluate() {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /health} reports each readiness check and is 200 only when all pass. */
+/**
+ * {@code GET /health/ready} (and {@code /health}) reports each readiness check and is 200 only when
+ * all pass; {@code GET /health/live} stays 200 whatever the checks say.
+ */
 class HealthApiTest {
 
   private static final Supplier<CompletionStage<Boolean>> UP =
@@ -82,5 +85,31 @@ class HealthApiTest {
     assertEquals(
         "{\"status\":\"down\",\"checks\":{\"cluster\":\"up\",\"cassandra\":\"down\"}}",
         response.body());
+  }
+
+  @Test
+  void readyAndItsAliasAnswerTheSame() {
+    cassandra.set(() -> CompletableFuture.completedFuture(false));
+
+    HttpResponse<String> ready = server.get("/health/ready");
+
+    assertEquals(503, ready.statusCode());
+    assertEquals(server.get("/health").body(), ready.body());
+  }
+
+  @Test
+  void liveIs200WhileCassandraIsDown() {
+    cassandra.set(() -> CompletableFuture.completedFuture(false));
+
+    HttpResponse<String> live = server.get("/health/live");
+
+    assertEquals(200, live.statusCode());
+    assertEquals("{\"status\":\"up\",\"checks\":{}}", live.body());
+    assertEquals(503, server.get("/health/ready").statusCode());
+  }
+
+  @Test
+  void liveAndReadyAreTheOnlyHealthPaths() {
+    assertEquals(404, server.get("/health/other").statusCode());
   }
 }

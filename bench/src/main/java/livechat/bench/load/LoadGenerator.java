@@ -54,6 +54,7 @@ public final class LoadGenerator {
                 : RelayTarget.open(http, options.relayUrl(), options.relayPort(), work));
       }
       print(out, "# " + Instant.now() + " " + String.join(" ", args));
+      warmUp(targets, options.warmup(), out);
       for (Scenario scenario : scenarios) {
         run(scenario, targets, options.repeat(), out);
       }
@@ -87,6 +88,18 @@ public final class LoadGenerator {
         });
     if (medians.containsKey("node") && medians.containsKey("relay")) {
       print(out, Report.ratio(medians.get("node"), medians.get("relay")));
+    }
+  }
+
+  /** A short saturating run on each target first, unreported, so that its JIT is warm. */
+  private static void warmUp(List<Target> targets, Duration warmup, PrintWriter out)
+      throws Exception {
+    if (warmup.isZero()) {
+      return;
+    }
+    Scenario scenario = new PingPongScenario("warm-up", 50, 4, warmup);
+    for (Target target : targets) {
+      print(out, "  (" + scenario.run(target).line() + ")");
     }
   }
 
@@ -124,7 +137,7 @@ public final class LoadGenerator {
             new PingPongScenario("saturation", 200, 32, d),
             new SteadyScenario("steady-500", 1_000, 500, d),
             new SteadyScenario("steady-2000", 1_000, 2_000, d),
-            new DepthScenario(10_000, 1_000),
+            new DepthScenario(options.depth(), Math.min(1_000, options.depth() / 4)),
             new AssignmentScenario(500, 100, Duration.ofSeconds(20)),
             new SocketsScenario(options.sockets()));
     if (options.scenario().equals("all")) {

@@ -127,7 +127,7 @@ public final class MessageLedger {
     for (Entry entry : entries.values()) {
       if (entry.seq >= 0 && !entry.delivered) {
         lost++;
-      } else if (entry.seq < 0 && !entry.failed) {
+      } else if (entry.seq < 0 && !entry.failed && !entry.delivered) {
         unacked++;
       }
     }

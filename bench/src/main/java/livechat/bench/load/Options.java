@@ -21,17 +21,19 @@ public record Options(
     String relayUrl,
     int relayPort,
     Duration duration,
+    Duration warmup,
     int repeat,
     int sockets,
+    int depth,
     Path repository) {
 
   public static final String USAGE =
       """
       usage: LoadGenerator [--scenario NAME|all] [--target node|relay|both] [--duration 30s]
-                           [--repeat 1] [--url http://127.0.0.1:8080 --admin-token T [--node-pid P]]
+                           [--warmup 15s] [--repeat 1] [--url http://127.0.0.1:8080 --admin-token T [--node-pid P]]
                            [--start-node [--node-port 18080] [--node-jvm-options "-Xmx1g ..."]]
                            [--relay-url http://127.0.0.1:8090 | --relay-port 18090]
-                           [--sockets 19000] [--repo DIR]
+                           [--sockets 19000] [--depth 10000] [--repo DIR]
       scenarios: ping-pong-1 ping-pong-50 saturation steady-500 steady-2000 depth assignment sockets
       """;
 
@@ -66,10 +68,16 @@ public record Options(
         Long.parseLong(values.getOrDefault("node-pid", "0")),
         values.get("relay-url"),
         Integer.parseInt(values.getOrDefault("relay-port", "18090")),
-        Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", "30").replace("s", ""))),
+        seconds(values.getOrDefault("duration", "30")),
+        seconds(values.getOrDefault("warmup", "15")),
         Integer.parseInt(values.getOrDefault("repeat", "1")),
         Integer.parseInt(values.getOrDefault("sockets", "19000")),
+        Integer.parseInt(values.getOrDefault("depth", "10000")),
         repository(values.get("repo")));
+  }
+
+  private static Duration seconds(String value) {
+    return Duration.ofSeconds(Long.parseLong(value.replace("s", "")));
   }
 
   /** The repository root: the given one, or the nearest parent holding the node's jar. */

@@ -73,7 +73,9 @@ public final class AssignmentScenario implements Scenario {
                     latency.recordValue(Math.max(0, (now - due) / 1000));
                     String outcome =
                         failure != null
-                            ? failure.getClass().getSimpleName()
+                            ? (failure.getCause() != null ? failure.getCause() : failure)
+                                .getClass()
+                                .getSimpleName()
                             : response.statusCode() == 201
                                 ? Frame.read(response.body()).path("status").asText()
                                 : Integer.toString(response.statusCode());

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * One client WebSocket of the public API: frames out in order (the JDK socket allows one send in
- * flight, so later ones queue here), and each frame in handed to a {@link Handler} with the time
- * it arrived, before it is parsed.
+ * flight, so later ones queue here), and each frame in handed to a {@link Handler} with the time it
+ * arrived, before it is parsed.
  */
 public final class ChatSocket implements WebSocket.Listener {
 
@@ -35,7 +35,9 @@ public final class ChatSocket implements WebSocket.Listener {
   public static CompletableFuture<ChatSocket> open(
       HttpClient client, URI uri, Role role, Handler handler) {
     ChatSocket socket = new ChatSocket(role, handler);
-    return client.newWebSocketBuilder().buildAsync(uri, socket)
+    return client
+        .newWebSocketBuilder()
+        .buildAsync(uri, socket)
         .thenApply(
             ws -> {
               socket.webSocket = ws;

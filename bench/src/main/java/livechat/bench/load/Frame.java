@@ -2,8 +2,8 @@ package livechat.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** The frames the generator writes (built by hand, cheaply) and reads (with Jackson). */
 public final class Frame {

@@ -23,9 +23,9 @@ import livechat.bench.load.scenario.SocketsScenario;
 import livechat.bench.load.scenario.SteadyScenario;
 
 /**
- * The end-to-end load generator: runs the chosen scenarios against the node and the ceiling
- * relay, alternating them run by run, prints each run's line, then per scenario the median run of
- * each target and the node's figures as ratios to the ceiling's. Speaks only the public API.
+ * The end-to-end load generator: runs the chosen scenarios against the node and the ceiling relay,
+ * alternating them run by run, prints each run's line, then per scenario the median run of each
+ * target and the node's figures as ratios to the ceiling's. Speaks only the public API.
  *
  * <p>See {@link Options#USAGE}; BENCHMARKS.md gives the commands and the figures.
  */
@@ -121,11 +121,7 @@ public final class LoadGenerator {
     double p99max = runs.stream().mapToDouble(Report::deliveryP99Millis).max().orElse(0);
     return " | median of %d: rate %s–%s, p99 %s–%s ms"
         .formatted(
-            runs.size(),
-            Report.fmt(min),
-            Report.fmt(max),
-            Report.fmt(p99min),
-            Report.fmt(p99max));
+            runs.size(), Report.fmt(min), Report.fmt(max), Report.fmt(p99min), Report.fmt(p99max));
   }
 
   private static List<Scenario> scenarios(Options options) {

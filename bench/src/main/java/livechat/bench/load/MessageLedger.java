@@ -71,8 +71,8 @@ public final class MessageLedger {
   }
 
   /**
-   * A message frame arrived at a socket of {@code receiver}'s side. Returns whether it is the
-   * first delivery of one of this run's messages to the other side, the one a driver answers.
+   * A message frame arrived at a socket of {@code receiver}'s side. Returns whether it is the first
+   * delivery of one of this run's messages to the other side, the one a driver answers.
    */
   public boolean received(
       String conversationId, Role receiver, long seq, String clientMessageId, long nowNanos) {

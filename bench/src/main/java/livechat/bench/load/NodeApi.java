@@ -38,7 +38,8 @@ public final class NodeApi {
   public void createOperator(String login, String password, int capacity)
       throws IOException, InterruptedException {
     String body =
-        "{\"login\":\"%s\",\"name\":\"%s\",\"password\":\"%s\",\"mainLanguage\":\"en_US\",\"capacity\":%d}"
+        ("{\"login\":\"%s\",\"name\":\"%s\",\"password\":\"%s\","
+                + "\"mainLanguage\":\"en_US\",\"capacity\":%d}")
             .formatted(login, login, password, capacity);
     call("POST", "/api/admin/operators", adminToken, body, 201);
   }

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The livechat node as a target, set up through its admin API only: one channel with {@link
- * #OPERATORS} operators joined (created, logged in and joined on first use), on which
- * conversations start and are assigned to the least loaded of them.
+ * #OPERATORS} operators joined (created, logged in and joined on first use), on which conversations
+ * start and are assigned to the least loaded of them.
  */
 public final class NodeTarget implements Target {
 
@@ -39,7 +39,8 @@ public final class NodeTarget implements Target {
   private String channelId;
   private long lastHeartbeatNanos;
 
-  private NodeTarget(HttpClient http, URI base, String adminToken, ServerProcess process, long pid) {
+  private NodeTarget(
+      HttpClient http, URI base, String adminToken, ServerProcess process, long pid) {
     this.http = http;
     this.base = base;
     this.api = new NodeApi(http, base, adminToken);
@@ -81,11 +82,20 @@ public final class NodeTarget implements Target {
     return ready(new NodeTarget(http, base, adminToken, process, process.pid()));
   }
 
-  /** Checks /health; the node prints that it listens once started, so this is a confirmation. */
-  private static NodeTarget ready(NodeTarget target) throws IOException, InterruptedException {
+  /**
+   * Waits for /health to answer 200: the node prints that it listens once bound, but it is ready
+   * only once it is an Up member and Cassandra answers, which a loaded machine may delay.
+   */
+  private static NodeTarget ready(NodeTarget target) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     int status = target.api.health();
+    while (status != 200 && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(500); // polling /health, the node's only readiness signal
+      status = target.api.health();
+    }
     if (status != 200) {
-      throw new IOException("GET /health answered " + status);
+      target.close();
+      throw new IOException("GET /health still answered " + status);
     }
     return target;
   }
@@ -233,7 +243,9 @@ public final class NodeTarget implements Target {
       }
     }
     return new Conversation(
-        started.get("conversationId").asText(), started.get("visitorToken").asText(), operatorToken);
+        started.get("conversationId").asText(),
+        started.get("visitorToken").asText(),
+        operatorToken);
   }
 
   @Override

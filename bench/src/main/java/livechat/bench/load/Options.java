@@ -29,13 +29,14 @@ public record Options(
 
   public static final String USAGE =
       """
-      usage: LoadGenerator [--scenario NAME|all] [--target node|relay|both] [--duration 30s]
-                           [--warmup 15s] [--repeat 1] [--url http://127.0.0.1:8080 --admin-token T [--node-pid P]]
-                           [--start-node [--node-port 18080] [--node-jvm-options "-Xmx1g ..."]]
-                           [--relay-url http://127.0.0.1:8090 | --relay-port 18090]
-                           [--sockets 19000] [--depth 10000] [--repo DIR]
-      scenarios: ping-pong-1 ping-pong-50 saturation steady-500 steady-2000 depth assignment sockets
-      """;
+usage: LoadGenerator [--scenario NAME|all] [--target node|relay|both] [--duration 30s]
+                     [--warmup 15s] [--repeat 1]
+                     [--url http://127.0.0.1:8080 --admin-token T [--node-pid P]]
+                     [--start-node [--node-port 18080] [--node-jvm-options "-Xmx1g ..."]]
+                     [--relay-url http://127.0.0.1:8090 | --relay-port 18090]
+                     [--sockets 19000] [--depth 10000] [--repo DIR]
+scenarios: ping-pong-1 ping-pong-50 saturation steady-500 steady-2000 depth assignment sockets
+""";
 
   public static Options parse(String[] args) {
     Map<String, String> values = new HashMap<>();

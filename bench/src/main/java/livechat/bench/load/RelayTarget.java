@@ -40,7 +40,11 @@ public final class RelayTarget implements Target {
             Integer.toString(port));
     ServerProcess process =
         ServerProcess.start(
-            command, Map.of(), Path.of("").toAbsolutePath(), logDir.resolve("relay.log"), "relay: listening");
+            command,
+            Map.of(),
+            Path.of("").toAbsolutePath(),
+            logDir.resolve("relay.log"),
+            "relay: listening");
     return new RelayTarget(http, URI.create("http://127.0.0.1:" + port), process);
   }
 

@@ -37,6 +37,7 @@ public final class ServerProcess implements AutoCloseable {
     copier.setDaemon(true);
     copier.start();
     ServerProcess server = new ServerProcess(process);
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
     try {
       if (!ready.get(5, TimeUnit.MINUTES)) {
         throw new IOException(command.get(command.size() - 1) + " exited; see " + log);

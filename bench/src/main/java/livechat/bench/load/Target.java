@@ -32,5 +32,4 @@ public interface Target extends AutoCloseable {
 
   /** The REST API when the target is the node; the relay has none. */
   Optional<NodeApi> api();
-
 }

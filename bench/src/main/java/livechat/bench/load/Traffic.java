@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The messages of a scenario over its sockets: sends them (recording each in the ledger) and
- * reads what comes back (acks, messages, errors). In ping-pong mode each first delivery of a
- * message is answered from the socket that received it, until the traffic stops or its budget of
- * sends is spent.
+ * The messages of a scenario over its sockets: sends them (recording each in the ledger) and reads
+ * what comes back (acks, messages, errors). In ping-pong mode each first delivery of a message is
+ * answered from the socket that received it, until the traffic stops or its budget of sends is
+ * spent.
  */
 public final class Traffic implements ChatSocket.Handler {
 
@@ -19,7 +19,8 @@ public final class Traffic implements ChatSocket.Handler {
 
   private final MessageLedger ledger = new MessageLedger();
   private final boolean pingPong;
-  private final String prefix = "b" + System.currentTimeMillis() + "-" + RUNS.incrementAndGet() + "-";
+  private final String prefix =
+      "b" + System.currentTimeMillis() + "-" + RUNS.incrementAndGet() + "-";
   private final AtomicLong ids = new AtomicLong();
   private final AtomicLong budget = new AtomicLong(Long.MAX_VALUE);
   private final Map<String, LongAdder> errorCodes = new ConcurrentHashMap<>();
@@ -48,8 +49,8 @@ public final class Traffic implements ChatSocket.Handler {
   }
 
   /**
-   * Waits until the budget is spent and every message sent was delivered (a ping-pong chain
-   * passes through zero messages open between a delivery and its answer, hence the loop).
+   * Waits until the budget is spent and every message sent was delivered (a ping-pong chain passes
+   * through zero messages open between a delivery and its answer, hence the loop).
    */
   public boolean awaitBudgetDelivered(long timeoutNanos) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutNanos;
@@ -85,7 +86,8 @@ public final class Traffic implements ChatSocket.Handler {
   public void onFrame(ChatSocket socket, JsonNode frame, long receivedNanos) {
     switch (frame.path("type").asText()) {
       case "ack" ->
-          ledger.acked(frame.path("clientMessageId").asText(), frame.path("seq").asLong(), receivedNanos);
+          ledger.acked(
+              frame.path("clientMessageId").asText(), frame.path("seq").asLong(), receivedNanos);
       case "message" -> onMessage(socket, frame, receivedNanos);
       case "error" -> {
         errorCodes.computeIfAbsent(frame.path("code").asText(), c -> new LongAdder()).increment();

@@ -97,8 +97,13 @@ public final class CeilingRelay extends AllDirectives {
     long seq = pair.seq.incrementAndGet();
     sender.offer(
         TextMessage.create(
-            "{\"type\":\"ack\",\"clientMessageId\":\"" + clientMessageId + "\",\"seq\":" + seq + "}"));
-    BoundedSourceQueue<Message> peer = side.visitor() ? operators.get(pair.operatorKey) : pair.visitor;
+            "{\"type\":\"ack\",\"clientMessageId\":\""
+                + clientMessageId
+                + "\",\"seq\":"
+                + seq
+                + "}"));
+    BoundedSourceQueue<Message> peer =
+        side.visitor() ? operators.get(pair.operatorKey) : pair.visitor;
     if (peer != null) {
       peer.offer(TextMessage.create(message(side, conversationId, seq, frame, clientMessageId)));
     }

@@ -21,9 +21,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Visitors starting conversations on one channel at an open-loop constant rate, with {@code
- * operators} operators joined and room for all: starts per second answered, the start latency
- * from the due time, and every answer that was not a 201. The node only: the relay has no
- * channels.
+ * operators} operators joined and room for all: starts per second answered, the start latency from
+ * the due time, and every answer that was not a 201. The node only: the relay has no channels.
  */
 public final class AssignmentScenario implements Scenario {
 

@@ -21,9 +21,9 @@ import livechat.bench.load.Traffic;
 
 /**
  * One conversation driven to {@code depth} messages by one ping-pong pair: rate and latency over
- * its first and its last {@code window} messages; then a new socket that subscribes from seq 0
- * must receive every message once and in order (timed), and a history page near the end is read
- * (timed). The report's main figures are those of the last window.
+ * its first and its last {@code window} messages; then a new socket that subscribes from seq 0 must
+ * receive every message once and in order (timed), and a history page near the end is read (timed).
+ * The report's main figures are those of the last window.
  */
 public final class DepthScenario implements Scenario {
 
@@ -49,7 +49,8 @@ public final class DepthScenario implements Scenario {
     Traffic first = new Traffic(true);
     Traffic middle = new Traffic(true);
     Traffic last = new Traffic(true);
-    try (SocketSet sockets = SocketSet.open(target, conversations, new Phases(first, middle, last))) {
+    try (SocketSet sockets =
+        SocketSet.open(target, conversations, new Phases(first, middle, last))) {
       ResourceMeter meter = ResourceMeter.start(target.processes());
       Window head = drive(first, sockets, conversation, window);
       drive(middle, sockets, conversation, depth - 2 * window);
@@ -131,7 +132,8 @@ public final class DepthScenario implements Scenario {
         };
     HttpClient http = target.http();
     ChatSocket socket =
-        ChatSocket.open(http, target.socketUri(conversation.visitorToken()), Role.VISITOR, collector)
+        ChatSocket.open(
+                http, target.socketUri(conversation.visitorToken()), Role.VISITOR, collector)
             .get(30, TimeUnit.SECONDS);
     try {
       long start = System.nanoTime();
@@ -155,7 +157,8 @@ public final class DepthScenario implements Scenario {
     int size = 0;
     for (int i = 0; i < HISTORY_READS; i++) {
       long start = System.nanoTime();
-      JsonNode page = api.messages(conversation.id(), conversation.visitorToken(), depth - 100, 100);
+      JsonNode page =
+          api.messages(conversation.id(), conversation.visitorToken(), depth - 100, 100);
       nanos.add(System.nanoTime() - start);
       size = page.path("messages").size();
     }

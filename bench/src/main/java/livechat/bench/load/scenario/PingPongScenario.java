@@ -13,9 +13,9 @@ import livechat.bench.load.Target;
 import livechat.bench.load.Traffic;
 
 /**
- * Pairs of a visitor socket and an operator socket on one conversation, each with a fixed number
- * of messages in flight: whoever receives a message answers it, for a fixed duration. One in
- * flight is ping-pong; many in flight saturates the server.
+ * Pairs of a visitor socket and an operator socket on one conversation, each with a fixed number of
+ * messages in flight: whoever receives a message answers it, for a fixed duration. One in flight is
+ * ping-pong; many in flight saturates the server.
  */
 public final class PingPongScenario implements Scenario {
 

@@ -46,7 +46,9 @@ public final class SocketsScenario implements Scenario {
     try (SocketSet set = SocketSet.open(target, conversations, ignored)) {
       double openSeconds = (System.nanoTime() - openStarted) / 1e9;
       String heap =
-          ProcessStats.heapAfterFullGc(server).map(bytes -> bytes / (1024 * 1024) + "MiB").orElse("n/a");
+          ProcessStats.heapAfterFullGc(server)
+              .map(bytes -> bytes / (1024 * 1024) + "MiB")
+              .orElse("n/a");
       List<ResourceMeter.Usage> usage = ResourceMeter.start(processes).stop();
       return Report.of(name(), target.name(), Double.NaN, null, usage)
           .with("sockets open", set.size() + " of " + count + " (" + set.failures() + " failed)")

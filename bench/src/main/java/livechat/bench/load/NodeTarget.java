@@ -1,0 +1,264 @@
+package livechat.bench.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The livechat node as a target, set up through its admin API only: one channel with {@link
+ * #OPERATORS} operators joined (created, logged in and joined on first use), on which conversations
+ * start and are assigned to the least loaded of them.
+ */
+public final class NodeTarget implements Target {
+
+  private static final String PASSWORD = "bench-password-1";
+  private static final int CAPACITY = 100_000;
+  private static final int CONCURRENT_STARTS = 32;
+  private static final String VISITOR_LIMIT = "livechat.conversation.visitor-messages-per-minute";
+  private static final String UNLIMITED_VISITOR_MESSAGES = "100000000";
+
+  private final HttpClient http;
+  private final URI base;
+  private final NodeApi api;
+  private final ServerProcess process;
+  private final long nodePid;
+  private final String run = Long.toString(System.currentTimeMillis(), 36);
+  private final Map<String, String> operatorTokens = new LinkedHashMap<>();
+  private String channelId;
+  private long lastHeartbeatNanos;
+
+  private NodeTarget(
+      HttpClient http, URI base, String adminToken, ServerProcess process, long pid) {
+    this.http = http;
+    this.base = base;
+    this.api = new NodeApi(http, base, adminToken);
+    this.process = process;
+    this.nodePid = pid;
+  }
+
+  /** A running node at the options' URL, or one started with its own data under {@code work}. */
+  public static NodeTarget open(HttpClient http, Options options, Path work) throws Exception {
+    if (!options.startNode()) {
+      URI base = URI.create(options.nodeUrl());
+      long pid = options.nodePid() != 0 ? options.nodePid() : findNodePid();
+      return ready(new NodeTarget(http, base, options.adminToken(), null, pid));
+    }
+    String adminToken = UUID.randomUUID().toString();
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    // a benchmark's visitors send far more than 30 messages a minute; the system property works
+    // on any node, the environment variable only where node.conf reads it
+    List<String> command =
+        new ArrayList<>(
+            List.of(java.toString(), "-D" + VISITOR_LIMIT + "=" + UNLIMITED_VISITOR_MESSAGES));
+    command.addAll(options.nodeJvmOptions());
+    command.addAll(List.of("-jar", "cluster-config/target/livechat.jar"));
+    int port = options.nodePort();
+    Map<String, String> env = new HashMap<>();
+    env.put("LIVECHAT_HTTP_INTERFACE", "127.0.0.1");
+    env.put("LIVECHAT_HTTP_PORT", Integer.toString(port));
+    env.put("LIVECHAT_ADMIN_TOKEN", adminToken);
+    env.put("LIVECHAT_DATA_DIR", work.resolve("node-data").toString());
+    env.put("LIVECHAT_VISITOR_MESSAGES_PER_MINUTE", UNLIMITED_VISITOR_MESSAGES);
+    // ports of their own, so that a node or test elsewhere on this machine does not collide
+    env.put("LIVECHAT_EMBEDDED_CASSANDRA_CQL_PORT", Integer.toString(port + 1));
+    env.put("LIVECHAT_EMBEDDED_CASSANDRA_STORAGE_PORT", Integer.toString(port + 2));
+    env.put("LIVECHAT_CLUSTER_PORT", Integer.toString(port + 3));
+    ServerProcess process =
+        ServerProcess.start(
+            command, env, options.repository(), work.resolve("node.log"), "livechat: listening");
+    URI base = URI.create("http://127.0.0.1:" + port);
+    return ready(new NodeTarget(http, base, adminToken, process, process.pid()));
+  }
+
+  /**
+   * Waits for /health to answer 200: the node prints that it listens once bound, but it is ready
+   * only once it is an Up member and Cassandra answers, which a loaded machine may delay.
+   */
+  private static NodeTarget ready(NodeTarget target) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    int status = target.api.health();
+    while (status != 200 && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(500); // polling /health, the node's only readiness signal
+      status = target.api.health();
+    }
+    if (status != 200) {
+      target.close();
+      throw new IOException("GET /health still answered " + status);
+    }
+    return target;
+  }
+
+  private static long findNodePid() {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains("livechat.jar"))
+        .mapToLong(ProcessHandle::pid)
+        .findFirst()
+        .orElse(0);
+  }
+
+  @Override
+  public String name() {
+    return "node";
+  }
+
+  @Override
+  public HttpClient http() {
+    return http;
+  }
+
+  @Override
+  public URI socketUri(String token) {
+    return URI.create(base.toString().replaceFirst("^http", "ws") + "/ws?token=" + token);
+  }
+
+  @Override
+  public Map<String, Long> processes() {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    if (nodePid != 0) {
+      pids.put("node", nodePid);
+      ProcessHandle.of(nodePid)
+          .flatMap(node -> node.children().findFirst())
+          .ifPresent(cassandra -> pids.put("cassandra", cassandra.pid()));
+    }
+    pids.put("generator", ProcessHandle.current().pid());
+    return pids;
+  }
+
+  @Override
+  public Optional<NodeApi> api() {
+    return Optional.of(api);
+  }
+
+  /** The benchmark channel, with its operators created, logged in and joined the first time. */
+  private synchronized String channel() throws Exception {
+    if (channelId == null) {
+      channelId = api.createChannel("bench-" + run);
+      List<String> tokens = operators(OPERATORS);
+      for (String token : tokens) {
+        api.join(channelId, token);
+      }
+      lastHeartbeatNanos = System.nanoTime();
+    } else if (System.nanoTime() - lastHeartbeatNanos > TimeUnit.MINUTES.toNanos(10)) {
+      for (String token : operatorTokens.values()) {
+        api.heartbeat(token);
+      }
+      lastHeartbeatNanos = System.nanoTime();
+    }
+    return channelId;
+  }
+
+  /** The tokens of the first {@code count} operators, created and logged in as needed. */
+  private List<String> operators(int count) throws Exception {
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    Semaphore permits = new Semaphore(4);
+    for (int i = operatorTokens.size(); i < count; i++) {
+      String login = "bench-" + run + "-" + i;
+      permits.acquire();
+      pending.add(
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  api.createOperator(login, PASSWORD, CAPACITY);
+                  String token = api.login(login, PASSWORD);
+                  synchronized (operatorTokens) {
+                    operatorTokens.put(login, token);
+                  }
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                } finally {
+                  permits.release();
+                }
+              }));
+    }
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    return new ArrayList<>(operatorTokens.values()).subList(0, count);
+  }
+
+  /** A new channel joined by the first {@code count} operators; for the assignment scenario. */
+  public String channelWithOperators(int count) throws Exception {
+    channel();
+    String channel = api.createChannel("bench-" + run + "-" + System.nanoTime());
+    for (String token : operators(count)) {
+      api.join(channel, token);
+    }
+    return channel;
+  }
+
+  @Override
+  public List<Conversation> startConversations(int count) throws Exception {
+    String channel = channel();
+    return start(channel, count, true);
+  }
+
+  @Override
+  public List<Conversation> startUnansweredConversations(int count) throws Exception {
+    return start(api.createChannel("bench-" + run + "-empty-" + System.nanoTime()), count, false);
+  }
+
+  private List<Conversation> start(String channel, int count, boolean answered) throws Exception {
+    List<Conversation> conversations = new ArrayList<>();
+    Semaphore permits = new Semaphore(CONCURRENT_STARTS);
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      permits.acquire();
+      pending.add(
+          api.startConversation(channel)
+              .thenAccept(
+                  response -> {
+                    Conversation conversation = conversation(response, answered);
+                    synchronized (conversations) {
+                      conversations.add(conversation);
+                    }
+                  })
+              .whenComplete((ok, failure) -> permits.release()));
+    }
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    return conversations;
+  }
+
+  private Conversation conversation(HttpResponse<String> response, boolean answered) {
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException(
+          "a start answered " + response.statusCode() + ": " + response.body());
+    }
+    var started = Frame.read(response.body());
+    String operatorToken = null;
+    if (answered) {
+      String operator = started.path("operator").path("displayName").asText(null);
+      operatorToken = operator == null ? null : operatorTokens.get(operator);
+      if (operatorToken == null) {
+        throw new IllegalStateException("a start was not assigned: " + response.body());
+      }
+    }
+    return new Conversation(
+        started.get("conversationId").asText(),
+        started.get("visitorToken").asText(),
+        operatorToken);
+  }
+
+  @Override
+  public void endConversations(List<Conversation> conversations) throws Exception {
+    for (Conversation conversation : conversations) {
+      api.close(conversation.id(), conversation.visitorToken());
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process != null) {
+      process.close();
+    }
+  }
+}

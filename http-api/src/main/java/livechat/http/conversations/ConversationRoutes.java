@@ -4,6 +4,7 @@ import static livechat.http.Ids.Kind.CONVERSATION;
 import static livechat.http.Ids.Kind.OPERATOR;
 
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import livechat.http.Ids;
 import livechat.http.InvalidRequest;
 import livechat.http.Json;
 import livechat.http.auth.Authentication;
+import livechat.http.metrics.Metrics;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -140,15 +142,23 @@ public final class ConversationRoutes extends ApiRoute {
   }
 
   private Route send(String conversationId, Participant participant) {
+    long receivedAt = System.nanoTime();
     return entity(
         Json.unmarshaller(ConversationJson.SendRequest.class),
         body ->
             onSuccess(
                 this.<Conversation.Command, Conversation.MessageAccepted>ask(
-                    directory.conversation(conversationId),
-                    replyTo ->
-                        new Conversation.SendMessage(
-                            participant, body.text(), body.clientMessageId(), replyTo)),
+                        directory.conversation(conversationId),
+                        replyTo ->
+                            new Conversation.SendMessage(
+                                participant, body.text(), body.clientMessageId(), replyTo))
+                    .thenApply(
+                        accepted -> {
+                          Metrics.get(system)
+                              .messages()
+                              .stored(Duration.ofNanos(System.nanoTime() - receivedAt));
+                          return accepted;
+                        }),
                 accepted ->
                     complete(
                         accepted.duplicate() ? StatusCodes.OK : StatusCodes.CREATED,

@@ -17,6 +17,7 @@ import livechat.http.Json;
 import livechat.http.auth.Authentication;
 import livechat.http.auth.Caller;
 import livechat.http.conversations.ConversationJson;
+import livechat.http.metrics.Metrics;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -82,6 +83,7 @@ final class Session {
   private final TimerScheduler<Event> timers;
   private final Caller caller;
   private final ActorRef<Conversation.Update> conversationUpdates;
+  private final Metrics metrics;
 
   /** The highest {@code seq} sent to the client, per conversation; every one below was sent. */
   private final Map<String, Long> delivered = new HashMap<>();
@@ -114,6 +116,7 @@ final class Session {
     this.idleTimeout = idleTimeout;
     this.conversationUpdates =
         context.messageAdapter(Conversation.Update.class, FromConversation::new);
+    this.metrics = Metrics.get(context.getSystem());
   }
 
   /** A session for the caller; {@code caller} is null when the token was missing or bad. */
@@ -162,6 +165,7 @@ final class Session {
     }
     resetIdleTimer();
     timers.startTimerWithFixedDelay("renew", new Renew(), RENEW_INTERVAL);
+    metrics.sockets().opened(kind());
     return Behaviors.receive(Event.class)
         .onMessage(FromClient.class, this::onFromClient)
         .onMessage(FromConversation.class, this::onFromConversation)
@@ -177,8 +181,17 @@ final class Session {
             IdleTimeout.class,
             idle ->
                 close("idle_timeout", "The socket was idle for " + idleTimeout.toSeconds() + " s."))
-        .onMessage(ClientGone.class, gone -> Behaviors.stopped())
+        .onMessage(ClientGone.class, gone -> stopped())
         .build();
+  }
+
+  private Behavior<Event> stopped() {
+    metrics.sockets().closed(kind());
+    return Behaviors.stopped();
+  }
+
+  private String kind() {
+    return caller instanceof Caller.Operator ? "operator" : "visitor";
   }
 
   // ---------------------------------------------------------------- from the client
@@ -255,6 +268,7 @@ final class Session {
   }
 
   private void sendMessage(ClientFrame.Send send, Participant participant) {
+    long receivedAt = System.nanoTime();
     context.askWithStatus(
         Conversation.MessageAccepted.class,
         directory.conversation(send.conversationId()),
@@ -265,6 +279,7 @@ final class Session {
           if (failure != null) {
             return new Reply(errorOf(failure, send.clientMessageId()));
           }
+          metrics.messages().stored(Duration.ofNanos(System.nanoTime() - receivedAt));
           ObjectNode ack = frame("ack");
           ack.put("conversationId", send.conversationId());
           ack.put("clientMessageId", send.clientMessageId());
@@ -326,6 +341,7 @@ final class Session {
       frame.put("conversationId", conversationId);
       frame.put("type", "message");
       send(frame);
+      metrics.messages().delivered();
     } else if (seq > last + 1 && catchingUp.add(conversationId)) {
       directory
           .conversation(conversationId)
@@ -440,6 +456,7 @@ final class Session {
   private Behavior<Event> close(String code, String message) {
     send(error(code, message, null));
     out.tell(new Close());
+    metrics.sockets().closed(kind());
     return closing(timers);
   }
 

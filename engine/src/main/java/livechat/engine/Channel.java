@@ -191,8 +191,8 @@ public final class Channel
   private int nextVisitorNumber = -1;
 
   /**
-   * The first queue index whose position changed since the waiting conversations were last told,
-   * or {@link Integer#MAX_VALUE} when they all know.
+   * The first queue index whose position changed since the waiting conversations were last told, or
+   * {@link Integer#MAX_VALUE} when they all know.
    */
   private int positionsChangedFrom = Integer.MAX_VALUE;
 

@@ -294,6 +294,7 @@ public final class Operator
 
   /** The shard this entity runs in; null outside sharding. */
   private final ActorRef<ClusterSharding.ShardCommand> shard;
+
   private final EntityDirectory directory;
   private final EngineSettings settings;
   private final Clock clock;

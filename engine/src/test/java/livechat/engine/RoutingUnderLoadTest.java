@@ -73,8 +73,7 @@ class RoutingUnderLoadTest {
             () -> {
               assertEquals(150, node.summary(channel).queue().size());
               for (String operatorId : operators) {
-                assertEquals(
-                    CAPACITY, node.profile(operatorId).conversations().size(), operatorId);
+                assertEquals(CAPACITY, node.profile(operatorId).conversations().size(), operatorId);
               }
               return null;
             });

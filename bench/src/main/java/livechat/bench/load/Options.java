@@ -28,7 +28,7 @@ public record Options(
     Path repository) {
 
   public static final String USAGE =
-      """
+"""
 usage: LoadGenerator [--scenario NAME|all] [--target node|relay|both] [--duration 30s]
                      [--warmup 15s] [--repeat 1]
                      [--url http://127.0.0.1:8080 --admin-token T [--node-pid P]]

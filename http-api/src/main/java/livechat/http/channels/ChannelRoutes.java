@@ -73,8 +73,7 @@ public final class ChannelRoutes extends ApiRoute {
                 post(
                     () ->
                         auth.operator(
-                            operatorId ->
-                                existing(channelId, () -> join(operatorId, channelId))))),
+                            operatorId -> existing(channelId, () -> join(operatorId, channelId))))),
         path(
             PathMatchers.segment("api")
                 .slash("channels")

@@ -3,8 +3,8 @@ package livechat.http.conversations;
 import static livechat.http.Ids.Kind.CONVERSATION;
 import static livechat.http.Ids.Kind.OPERATOR;
 
-import java.util.Comparator;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

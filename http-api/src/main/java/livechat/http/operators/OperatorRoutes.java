@@ -47,7 +47,9 @@ public final class OperatorRoutes extends ApiRoute {
                 patch(
                     () ->
                         auth.admin(
-                            () -> Ids.known(OPERATOR, operatorId, () -> updateOperator(operatorId))))),
+                            () ->
+                                Ids.known(
+                                    OPERATOR, operatorId, () -> updateOperator(operatorId))))),
         path(
             PathMatchers.segment("api").slash("me"),
             () ->

@@ -3,9 +3,9 @@ package livechat.http.web;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Iterator;
 import java.util.function.Supplier;
 import org.apache.pekko.http.cors.javadsl.CorsDirectives;
 import org.apache.pekko.http.cors.javadsl.settings.CorsSettings;
@@ -42,10 +42,14 @@ public final class CrossOrigin extends AllDirectives {
     Config cors =
         ConfigFactory.parseMap(
                 Map.of(
-                    "pekko.http.cors.allowed-origins", allowedOrigins,
-                    "pekko.http.cors.allow-credentials", false,
-                    "pekko.http.cors.allowed-methods", METHODS,
-                    "pekko.http.cors.exposed-headers", List.of("Retry-After")))
+                    "pekko.http.cors.allowed-origins",
+                    allowedOrigins,
+                    "pekko.http.cors.allow-credentials",
+                    false,
+                    "pekko.http.cors.allowed-methods",
+                    METHODS,
+                    "pekko.http.cors.exposed-headers",
+                    List.of("Retry-After")))
             .withFallback(ConfigFactory.defaultReference());
     return CorsSettings.create(cors);
   }
@@ -56,8 +60,7 @@ public final class CrossOrigin extends AllDirectives {
    */
   public Route api(Supplier<Route> inner) {
     return extractUnmatchedPath(
-        path ->
-            path.startsWith("/api/") || path.equals("/ws") ? checked(inner) : reject());
+        path -> path.startsWith("/api/") || path.equals("/ws") ? checked(inner) : reject());
   }
 
   private Route checked(Supplier<Route> inner) {
@@ -84,8 +87,7 @@ public final class CrossOrigin extends AllDirectives {
       return false;
     }
     String first = origins.next().toString();
-    return !origins.hasNext()
-        && first.substring(first.indexOf("://") + 3).equalsIgnoreCase(host);
+    return !origins.hasNext() && first.substring(first.indexOf("://") + 3).equalsIgnoreCase(host);
   }
 
   /** {@code *}, or the list of a comma-separated setting such as {@code https://shop.example}. */

@@ -54,8 +54,12 @@ public final class WebPages extends AllDirectives {
                     concat(
                         pathSingleSlash(() -> redirect("/console/")),
                         path("console", () -> redirect("/console/")),
-                        path(PathMatchers.segment("console").slash(), () -> file("console/index.html")),
-                        path(PathMatchers.segment("console").slash("admin"), () -> file("console/admin.html")),
+                        path(
+                            PathMatchers.segment("console").slash(),
+                            () -> file("console/index.html")),
+                        path(
+                            PathMatchers.segment("console").slash("admin"),
+                            () -> file("console/admin.html")),
                         path(
                             PathMatchers.segment("console").slash("settings.json"),
                             () -> complete(StatusCodes.OK, consoleSettings, Json.marshaller())),
@@ -71,8 +75,7 @@ public final class WebPages extends AllDirectives {
   }
 
   private Route redirect(String to) {
-    return redirect(
-        org.apache.pekko.http.javadsl.model.Uri.create(to), StatusCodes.FOUND);
+    return redirect(org.apache.pekko.http.javadsl.model.Uri.create(to), StatusCodes.FOUND);
   }
 
   private Route file(String relativePath) {

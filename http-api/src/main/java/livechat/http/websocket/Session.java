@@ -89,8 +89,8 @@ final class Session {
   private final Map<String, Long> delivered = new HashMap<>();
 
   /**
-   * Closed conversations: their subscriptions are not renewed, so that they can passivate (a
-   * rating given meanwhile still arrives); a client may subscribe to one again.
+   * Closed conversations: their subscriptions are not renewed, so that they can passivate (a rating
+   * given meanwhile still arrives); a client may subscribe to one again.
    */
   private final Set<String> ended = new HashSet<>();
 
@@ -214,7 +214,8 @@ final class Session {
       auth.recordActivity(operator.operatorId());
     }
     String conversationId = conversationOf(parsed);
-    String clientMessageId = parsed instanceof ClientFrame.Send send ? send.clientMessageId() : null;
+    String clientMessageId =
+        parsed instanceof ClientFrame.Send send ? send.clientMessageId() : null;
     if (!Ids.wellFormed(conversationId)) {
       Rejection unknown = Ids.Kind.CONVERSATION.unknown();
       send(error(unknown.code(), unknown.reason(), clientMessageId));
@@ -327,8 +328,8 @@ final class Session {
   /**
    * Sends messages in {@code seq} order without gaps. A message past the next one expected was
    * overtaken (a live message ahead of a replay still on its way): the conversation is asked once
-   * again for everything after the last one sent, and progress or the periodic renewal clears
-   * that. A message already sent is dropped.
+   * again for everything after the last one sent, and progress or the periodic renewal clears that.
+   * A message already sent is dropped.
    */
   private void onMessagePosted(Conversation.MessagePosted posted) {
     String conversationId = posted.conversationId();

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-/** A site set up without curl: the admin page enables languages, creates a channel and an operator. */
+/**
+ * A site set up without curl: the admin page enables languages, creates a channel and an operator.
+ */
 class AdminPageInTheBrowserTest {
 
   private static ApiTestServer server;
@@ -65,7 +67,7 @@ class AdminPageInTheBrowserTest {
           d ->
               new Select(browser.visible("form#create-operator select[name=mainLanguage]"))
                   .getOptions().stream()
-                  .anyMatch(option -> "de_DE".equals(option.getAttribute("value"))));
+                      .anyMatch(option -> "de_DE".equals(option.getAttribute("value"))));
       new Select(browser.visible("form#create-operator select[name=mainLanguage]"))
           .selectByValue("de_DE");
       browser.visible("form#create-operator input[name=capacity]").sendKeys("3");

@@ -83,7 +83,8 @@ public final class ConsolePage {
   }
 
   public WebElement inboxItem(String conversationId) {
-    return browser.visible("live-inbox a.inbox-item[data-conversation-id=\"" + conversationId + "\"]");
+    return browser.visible(
+        "live-inbox a.inbox-item[data-conversation-id=\"" + conversationId + "\"]");
   }
 
   /** Types a message in the composer inside {@code container} and sends it with Enter. */

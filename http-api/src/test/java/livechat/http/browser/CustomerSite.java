@@ -22,16 +22,18 @@ public final class CustomerSite implements AutoCloseable {
   public static CustomerSite start() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     CustomerSite site = new CustomerSite(server);
-    server.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      String title = path.contains("pricing") ? "Pricing" : "Home";
-      byte[] page = site.page(title).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, page.length);
-      try (OutputStream body = exchange.getResponseBody()) {
-        body.write(page);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          String title = path.contains("pricing") ? "Pricing" : "Home";
+          byte[] page = site.page(title).getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, page.length);
+          try (OutputStream body = exchange.getResponseBody()) {
+            body.write(page);
+          }
+        });
     server.start();
     return site;
   }
@@ -44,7 +46,10 @@ public final class CustomerSite implements AutoCloseable {
   /** Makes every page embed the widget of the node at {@code nodeOrigin} for the channel. */
   public void embed(String nodeOrigin, String channelId) {
     widgetTag =
-        "<script src=\"" + nodeOrigin + "/widget.js\" data-channel=\"" + channelId
+        "<script src=\""
+            + nodeOrigin
+            + "/widget.js\" data-channel=\""
+            + channelId
             + "\" async></script>";
   }
 

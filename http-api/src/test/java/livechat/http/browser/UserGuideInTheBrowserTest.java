@@ -21,8 +21,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The user guide ("Participate in live chat") in real browsers: operators in the console served by
- * the node, visitors in the widget embedded in a customer's site on another origin, the only
- * origin the node allows.
+ * the node, visitors in the widget embedded in a customer's site on another origin, the only origin
+ * the node allows.
  */
 class UserGuideInTheBrowserTest {
 
@@ -93,7 +93,8 @@ class UserGuideInTheBrowserTest {
       // Channels: join from the channel's card
       marc.openChannels();
       marc.joinOrLeave(channelId, "join", "leave");
-      marcBrowser.await("Marc counts on the card", d -> marc.cardNumber(channelId, ".channel-operators") == 1);
+      marcBrowser.await(
+          "Marc counts on the card", d -> marc.cardNumber(channelId, ".channel-operators") == 1);
       marcBrowser.screenshot("console-channels");
 
       // A visitor writes; a chat window opens bottom right; Marc replies
@@ -123,7 +124,8 @@ class UserGuideInTheBrowserTest {
 
       // Unread: bold under LIVECHAT until opened
       marcBrowser.visible(window + " button.close-window").click();
-      marcBrowser.await("the window is closed", d -> d.findElements(By.cssSelector(window)).isEmpty());
+      marcBrowser.await(
+          "the window is closed", d -> d.findElements(By.cssSelector(window)).isEmpty());
       visitor.write("And to France?");
       marc.awaitMessage(window, "And to France?");
       WebElement item = marc.inboxItem(conversationId);

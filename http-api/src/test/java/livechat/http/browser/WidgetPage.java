@@ -54,8 +54,7 @@ public final class WidgetPage {
   }
 
   public void awaitStatusLine(String text) {
-    browser.await(
-        "the widget's status line says " + text, d -> statusLine().contains(text));
+    browser.await("the widget's status line says " + text, d -> statusLine().contains(text));
   }
 
   public void write(String text) {

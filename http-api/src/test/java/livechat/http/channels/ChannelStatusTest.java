@@ -47,7 +47,8 @@ class ChannelStatusTest {
     assertTrue(status(channelId).get("available").asBoolean());
 
     fixture.startConversation(channelId);
-    Awaitility.await().untilAsserted(() -> assertFalse(status(channelId).get("available").asBoolean()));
+    Awaitility.await()
+        .untilAsserted(() -> assertFalse(status(channelId).get("available").asBoolean()));
     fixture.startConversation(channelId);
     assertEquals(1, status(channelId).get("waiting").asInt());
 
@@ -78,15 +79,17 @@ class ChannelStatusTest {
     JsonNode second = operators.get(1);
     assertEquals("Marco", second.get("displayName").asText());
     assertEquals(3, second.get("capacity").asInt());
-    assertEquals(
-        expect(200, marc.get("/api/me")).get("id").asText(), second.get("id").asText());
+    assertEquals(expect(200, marc.get("/api/me")).get("id").asText(), second.get("id").asText());
   }
 
   @Test
   void theOperatorsListNeedsAnOperatorAndAKnownChannel() {
     String channelId = fixture.channel("Sales");
     ApiClient marc = fixture.operator("Marc", null);
-    assertError(401, "unauthorized", new ApiClient(server, null).get("/api/channels/" + channelId + "/operators"));
+    assertError(
+        401,
+        "unauthorized",
+        new ApiClient(server, null).get("/api/channels/" + channelId + "/operators"));
     assertError(403, "forbidden", fixture.admin().get("/api/channels/" + channelId + "/operators"));
     assertError(404, "unknown_channel", marc.get("/api/channels/no-such-channel/operators"));
   }

@@ -16,10 +16,10 @@ import livechat.http.ApiTestServer;
 import livechat.http.ChatFixture;
 import livechat.http.WsClient;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.cluster.sharding.ShardRegion.CurrentShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
-import org.apache.pekko.cluster.sharding.ShardRegion.CurrentShardRegionState;
 import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -57,10 +57,10 @@ class HostileIdsTest {
     ApiClient visitor = new ApiClient(server, null);
     String channelId = fixture.channel("Website");
     ApiClient marc = fixture.operator("Marc", channelId);
-    String conversationId =
-        fixture.startConversation(channelId).get("conversationId").asText();
+    String conversationId = fixture.startConversation(channelId).get("conversationId").asText();
     for (String id : HOSTILE) {
-      assertError(404, "unknown_channel", visitor.post("/api/channels/" + id + "/conversations", "{}"));
+      assertError(
+          404, "unknown_channel", visitor.post("/api/channels/" + id + "/conversations", "{}"));
       assertError(404, "unknown_channel", visitor.get("/api/channels/" + id + "/status"));
       assertError(404, "unknown_channel", marc.post("/api/channels/" + id + "/join", ""));
       assertError(404, "unknown_channel", marc.get("/api/channels/" + id + "/operators"));

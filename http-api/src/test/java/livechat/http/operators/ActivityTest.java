@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What keeps an operator online: its own actions (heartbeats, sends, changes), not a page left
- * open that reads, pings and subscribes by itself. Runs with a 4 s inactivity timeout.
+ * What keeps an operator online: its own actions (heartbeats, sends, changes), not a page left open
+ * that reads, pings and subscribes by itself. Runs with a 4 s inactivity timeout.
  */
 class ActivityTest {
 

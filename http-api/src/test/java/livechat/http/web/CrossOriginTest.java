@@ -91,7 +91,8 @@ class CrossOriginTest {
   @Test
   void anotherOriginIsRefusedAndChangesNothing() {
     String channelId = fixture.channel("Website");
-    assertEquals(403, preflight(OTHER, "/api/channels/" + channelId + "/conversations").statusCode());
+    assertEquals(
+        403, preflight(OTHER, "/api/channels/" + channelId + "/conversations").statusCode());
     HttpResponse<String> started =
         server.send(
             HttpRequest.newBuilder(server.uri("/api/channels/" + channelId + "/conversations"))

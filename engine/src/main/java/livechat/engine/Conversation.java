@@ -7,10 +7,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -141,7 +140,12 @@ public final class Conversation
 
   public record Typing(Participant by) implements Command {}
 
-  public record Subscribe(long afterSeq, ActorRef<Update> subscriber) implements Command {}
+  /**
+   * Sends {@code subscriber} every message after {@code afterSeq}, then live updates, for as long
+   * as {@code by} may read the conversation (its visitor, or the operator it is assigned to).
+   */
+  public record Subscribe(long afterSeq, Participant by, ActorRef<Update> subscriber)
+      implements Command {}
 
   public record Unsubscribe(ActorRef<Update> subscriber) implements Command {}
 
@@ -193,6 +197,9 @@ public final class Conversation
   public sealed interface Update extends CborSerializable {}
 
   public record MessagePosted(String conversationId, Message message) implements Update {}
+
+  /** The subscriber may not, or no longer, read the conversation: nothing more comes. */
+  public record SubscriptionEnded(String conversationId) implements Update {}
 
   /**
    * The conversation's status; {@code lastSeq} tells a new subscriber where it stands. {@code
@@ -306,7 +313,9 @@ public final class Conversation
   private final Clock clock;
 
   private Integer queuePosition;
-  private final Set<ActorRef<Update>> subscribers = new LinkedHashSet<>();
+
+  /** Who listens, and as whom: checked on subscribing, and again when the operator changes. */
+  private final Map<ActorRef<Update>, Participant> subscribers = new LinkedHashMap<>();
 
   /** When the visitor's messages of the last minute were sent, oldest first. */
   private final Deque<Instant> visitorSends = new ArrayDeque<>();
@@ -655,6 +664,7 @@ public final class Conversation
                   .tell(new Operator.AssignmentConfirmed(conversationId));
               publish(new MessagePosted(conversationId, notice));
               publishStatus((Opened) after);
+              endSubscriptionsNoLongerAllowed((Opened) after);
               releaseOperator(answered.fromOperatorId(), answered.by(), answered.replyTo(), 1);
             })
         .thenNoReply();
@@ -712,20 +722,42 @@ public final class Conversation
 
   private ReplyEffect<Event, State> onSubscribe(Opened state, Subscribe subscribe) {
     ActorRef<Update> subscriber = subscribe.subscriber();
+    if (!mayRead(state, subscribe.by())) {
+      subscriber.tell(new SubscriptionEnded(conversationId));
+      return unsubscribe(subscriber);
+    }
     for (Message message : state.messages()) {
       if (message.seq() > subscribe.afterSeq()) {
         subscriber.tell(new MessagePosted(conversationId, message));
       }
     }
     subscriber.tell(statusOf(state));
-    if (subscribers.add(subscriber)) {
+    if (subscribers.put(subscriber, subscribe.by()) == null) {
       context.watchWith(subscriber, new SubscriberGone(subscriber));
     }
     return Effect().none().thenNoReply();
   }
 
+  /** Its visitor, and the operator it is assigned to, read a conversation. */
+  private static boolean mayRead(Opened state, Participant reader) {
+    return reader.isVisitor() || reader.operatorId().equals(state.operatorId());
+  }
+
+  /** After a transfer: the operators who may no longer read it stop hearing of it. */
+  private void endSubscriptionsNoLongerAllowed(Opened state) {
+    List<ActorRef<Update>> ended =
+        subscribers.entrySet().stream()
+            .filter(entry -> !mayRead(state, entry.getValue()))
+            .map(Map.Entry::getKey)
+            .toList();
+    for (ActorRef<Update> subscriber : ended) {
+      subscriber.tell(new SubscriptionEnded(conversationId));
+      unsubscribe(subscriber);
+    }
+  }
+
   private ReplyEffect<Event, State> unsubscribe(ActorRef<Update> subscriber) {
-    if (subscribers.remove(subscriber)) {
+    if (subscribers.remove(subscriber) != null) {
       context.unwatch(subscriber);
     }
     return Effect().none().thenNoReply();
@@ -867,7 +899,7 @@ public final class Conversation
   }
 
   private void publish(Update update) {
-    for (ActorRef<Update> subscriber : subscribers) {
+    for (ActorRef<Update> subscriber : subscribers.keySet()) {
       subscriber.tell(update);
     }
   }

@@ -209,6 +209,9 @@ class ConversationTest {
   void aTransferMovesTheConversationRecordsItAndFreesTheFormerOperatorsSlot() {
     open();
     claim("marc", "Marc");
+    TestProbe<Conversation.Update> marcsSocket = testKit.createTestProbe();
+    conversation.tell(new Conversation.Subscribe(0, MARC, marcsSocket.ref()));
+    assertInstanceOf(Conversation.StatusChanged.class, marcsSocket.receiveMessage());
 
     TestProbe<StatusReply<View>> reply = testKit.createTestProbe();
     conversation.tell(new Conversation.Transfer(MARC, "anne", reply.ref()));
@@ -229,6 +232,16 @@ class ConversationTest {
     assertEquals("Anne", view.operatorDisplayName());
     assertEquals("Marc transferred the conversation to Anne.", view.lastMessage().text());
     assertEquals("not_your_conversation", rejectionOf(send(MARC, "still here?", "x")).code());
+
+    // Marc hears of the transfer, then nothing more, and cannot subscribe again
+    assertEquals(1, posted(marcsSocket.receiveMessage()).seq());
+    assertInstanceOf(Conversation.StatusChanged.class, marcsSocket.receiveMessage());
+    assertInstanceOf(Conversation.SubscriptionEnded.class, marcsSocket.receiveMessage());
+    send(VISITOR, "hello Anne", "v1");
+    marcsSocket.expectNoMessage();
+    conversation.tell(new Conversation.Subscribe(0, MARC, marcsSocket.ref()));
+    assertInstanceOf(Conversation.SubscriptionEnded.class, marcsSocket.receiveMessage());
+    marcsSocket.expectNoMessage();
   }
 
   @Test
@@ -279,7 +292,7 @@ class ConversationTest {
     send(VISITOR, "three", "3");
 
     TestProbe<Conversation.Update> subscriber = testKit.createTestProbe();
-    conversation.tell(new Conversation.Subscribe(1, subscriber.ref()));
+    conversation.tell(new Conversation.Subscribe(1, VISITOR, subscriber.ref()));
 
     assertEquals(2, posted(subscriber.receiveMessage()).seq());
     assertEquals(3, posted(subscriber.receiveMessage()).seq());

@@ -263,7 +263,9 @@ final class Session {
           ended.remove(conversationId);
           directory
               .conversation(conversationId)
-              .tell(new Conversation.Subscribe(subscribe.afterSeq(), conversationUpdates));
+              .tell(
+                  new Conversation.Subscribe(
+                      subscribe.afterSeq(), participant, conversationUpdates));
           return new Reply(null);
         });
   }
@@ -295,6 +297,11 @@ final class Session {
     Conversation.Update update = event.update();
     if (update instanceof Conversation.MessagePosted posted) {
       onMessagePosted(posted);
+    } else if (update instanceof Conversation.SubscriptionEnded gone) {
+      // transferred away, or never this caller's: nothing to renew, nothing more to send
+      delivered.remove(gone.conversationId());
+      catchingUp.remove(gone.conversationId());
+      ended.remove(gone.conversationId());
     } else if (update instanceof Conversation.StatusChanged status) {
       delivered.putIfAbsent(status.conversationId(), status.lastSeq());
       if (status.status().equals("closed")) {
@@ -346,7 +353,7 @@ final class Session {
     } else if (seq > last + 1 && catchingUp.add(conversationId)) {
       directory
           .conversation(conversationId)
-          .tell(new Conversation.Subscribe(last, conversationUpdates));
+          .tell(new Conversation.Subscribe(last, participant(conversationId), conversationUpdates));
     }
   }
 
@@ -378,7 +385,9 @@ final class Session {
           if (!ended.contains(conversationId)) {
             directory
                 .conversation(conversationId)
-                .tell(new Conversation.Subscribe(seq, conversationUpdates));
+                .tell(
+                    new Conversation.Subscribe(
+                        seq, participant(conversationId), conversationUpdates));
           }
         });
     return Behaviors.same();
@@ -397,7 +406,9 @@ final class Session {
     delivered.put(given.conversationId(), 0L);
     directory
         .conversation(given.conversationId())
-        .tell(new Conversation.Subscribe(0, conversationUpdates));
+        .tell(
+            new Conversation.Subscribe(
+                0, participant(given.conversationId()), conversationUpdates));
     return Behaviors.same();
   }
 
@@ -420,7 +431,9 @@ final class Session {
   private void subscribeLive(String conversationId) {
     directory
         .conversation(conversationId)
-        .tell(new Conversation.Subscribe(Long.MAX_VALUE, conversationUpdates));
+        .tell(
+            new Conversation.Subscribe(
+                Long.MAX_VALUE, participant(conversationId), conversationUpdates));
   }
 
   private Participant participant(String conversationId) {

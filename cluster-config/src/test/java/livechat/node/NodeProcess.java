@@ -74,6 +74,9 @@ final class NodeProcess {
     env.put("LIVECHAT_EMBEDDED_CASSANDRA_CQL_PORT", Integer.toString(ports.cql()));
     env.put("LIVECHAT_EMBEDDED_CASSANDRA_STORAGE_PORT", Integer.toString(ports.storage()));
     env.put("LIVECHAT_EMBEDDED_CASSANDRA_HEAP", "256m");
+    // every test client is 127.0.0.1: the per-address limits are for the open internet
+    env.put("LIVECHAT_LIMIT_STARTS_PER_MINUTE", "1000000");
+    env.put("LIVECHAT_LIMIT_LOGINS_PER_MINUTE", "1000000");
     env.put(
         "LIVECHAT_EMBEDDED_CASSANDRA_CLASSPATH_FILE",
         System.getProperty("livechat.cassandra.embedded.classpath-file"));

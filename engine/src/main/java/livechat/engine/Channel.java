@@ -312,6 +312,15 @@ public final class Channel
   }
 
   private ReplyEffect<Event, State> onStartConversation(Open state, StartConversation command) {
+    if (state.queue().size() >= settings.maxQueueLength()) {
+      return Effect()
+          .reply(
+              command.replyTo(),
+              StatusReply.error(
+                  Rejection.rateLimited(
+                      "queue_full",
+                      "Too many visitors are waiting in this channel; try again later.")));
+    }
     if (nextVisitorNumber < state.nextVisitorNumber()) {
       nextVisitorNumber = state.nextVisitorNumber();
     }

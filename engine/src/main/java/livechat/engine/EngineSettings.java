@@ -12,7 +12,8 @@ public record EngineSettings(
     int languageLoadTolerance,
     Duration offerTimeout,
     Duration askTimeout,
-    int visitorMessagesPerMinute) {
+    int visitorMessagesPerMinute,
+    int maxQueueLength) {
 
   public static EngineSettings fromConfig(Config config) {
     Config livechat = config.getConfig("livechat");
@@ -24,6 +25,7 @@ public record EngineSettings(
         livechat.getInt("routing.language-load-tolerance"),
         livechat.getDuration("routing.offer-timeout"),
         livechat.getDuration("entity-ask-timeout"),
-        livechat.getInt("conversation.visitor-messages-per-minute"));
+        livechat.getInt("conversation.visitor-messages-per-minute"),
+        livechat.getInt("routing.max-queue-length"));
   }
 }

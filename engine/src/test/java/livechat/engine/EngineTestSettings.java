@@ -14,7 +14,8 @@ final class EngineTestSettings {
           1,
           Duration.ofSeconds(3),
           Duration.ofSeconds(5),
-          30);
+          30,
+          1000);
 
   private EngineTestSettings() {}
 }

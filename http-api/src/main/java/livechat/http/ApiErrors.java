@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import livechat.engine.Rejection;
+import livechat.http.limits.RateLimited;
 import org.apache.pekko.http.cors.javadsl.CorsRejection;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -37,6 +38,9 @@ public final class ApiErrors extends AllDirectives {
 
   /** Seconds a client waits before retrying a request answered 503 (the entity did not answer). */
   static final long UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+
+  /** The engine's limits (visitor messages, queue length) are counted per minute. */
+  private static final long ENGINE_LIMIT_RETRY_SECONDS = 60;
 
   private static final Map<Rejection.Kind, StatusCode> STATUS_OF_REJECTION =
       Map.of(
@@ -74,9 +78,16 @@ public final class ApiErrors extends AllDirectives {
     if (failure instanceof Rejection rejection) {
       HttpResponse response =
           response(STATUS_OF_REJECTION.get(rejection.kind()), rejection.code(), rejection.reason());
-      return rejection.kind() == Rejection.Kind.UNAUTHORIZED
-          ? response.addHeader(WWWAuthenticate.create(HttpChallenge.createOAuth2("livechat")))
-          : response;
+      return switch (rejection.kind()) {
+        case UNAUTHORIZED ->
+            response.addHeader(WWWAuthenticate.create(HttpChallenge.createOAuth2("livechat")));
+        case RATE_LIMITED -> response.addHeader(RetryAfter.create(ENGINE_LIMIT_RETRY_SECONDS));
+        default -> response;
+      };
+    }
+    if (failure instanceof RateLimited limited) {
+      return response(StatusCodes.TOO_MANY_REQUESTS, "rate_limited", limited.getMessage())
+          .addHeader(RetryAfter.create(limited.retryAfterSeconds()));
     }
     if (failure instanceof InvalidRequest invalid) {
       return response(StatusCodes.BAD_REQUEST, invalid.code(), invalid.getMessage());

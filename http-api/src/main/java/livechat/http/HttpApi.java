@@ -11,6 +11,7 @@ import livechat.http.conversations.ConversationRoutes;
 import livechat.http.health.HealthRoutes;
 import livechat.http.health.ReadinessCheck;
 import livechat.http.languages.LanguageRoutes;
+import livechat.http.limits.RateLimits;
 import livechat.http.logging.AccessLog;
 import livechat.http.logging.ObservedRequests;
 import livechat.http.metrics.Metrics;
@@ -59,6 +60,7 @@ public final class HttpApi extends AllDirectives {
     Config http = system.settings().config().getConfig("livechat.http");
     CrossOrigin crossOrigin = new CrossOrigin(http);
     ApiErrors errors = new ApiErrors();
+    RateLimits limits = new RateLimits(system.settings().config().getConfig("livechat.limits"));
     // errors are answered inside the CORS directive too, so that other origins can read them
     return errors.handled(
         concat(
@@ -69,9 +71,10 @@ public final class HttpApi extends AllDirectives {
                     errors.handled(
                         concat(
                             new LanguageRoutes(system, auth).route(),
-                            new OperatorRoutes(system, auth, engine.accounts(), engine.directory())
+                            new OperatorRoutes(
+                                    system, auth, engine.accounts(), engine.directory(), limits)
                                 .route(),
-                            new ChannelRoutes(system, auth, engine.directory()).route(),
+                            new ChannelRoutes(system, auth, engine.directory(), limits).route(),
                             new ConversationRoutes(system, auth, engine.directory()).route(),
                             new WebSocketRoutes(system, auth, engine.directory()).route()))),
             new WebPages(system.settings().config(), crossOrigin).route()));
@@ -84,6 +87,7 @@ public final class HttpApi extends AllDirectives {
     ServerSettings settings =
         defaults
             .withServerHeader(Optional.of(Server.create(ProductVersion.create("livechat", ""))))
+            .withRemoteAddressAttribute(true)
             .withParserSettings(
                 defaults.getParserSettings().withMaxContentLength(http.getBytes("max-body-size")))
             .withWebsocketSettings(

@@ -57,7 +57,10 @@ public final class ApiTestServer implements AutoCloseable {
             settings
                 .withFallback(
                     ConfigFactory.parseString(
-                        "livechat.http.interface = \"127.0.0.1\"\nlivechat.http.port = 0"))
+                        "livechat.http.interface = \"127.0.0.1\"\nlivechat.http.port = 0\n"
+                            // every test client is 127.0.0.1 (AbuseLimitsTest sets its own)
+                            + "livechat.limits.conversation-starts-per-minute = 1000000\n"
+                            + "livechat.limits.logins-per-minute = 1000000"))
                 .withFallback(OneNodeCluster.config())
                 .withFallback(TestCassandra.config(keyspace)));
     OneNodeCluster.join(testKit.system());

@@ -27,7 +27,7 @@ public final class NodeTarget implements Target {
   private static final int CAPACITY = 100_000;
   private static final int CONCURRENT_STARTS = 32;
   private static final String VISITOR_LIMIT = "livechat.conversation.visitor-messages-per-minute";
-  private static final String UNLIMITED_VISITOR_MESSAGES = "100000000";
+  private static final String UNLIMITED = "100000000";
 
   private final HttpClient http;
   private final URI base;
@@ -60,8 +60,7 @@ public final class NodeTarget implements Target {
     // a benchmark's visitors send far more than 30 messages a minute; the system property works
     // on any node, the environment variable only where node.conf reads it
     List<String> command =
-        new ArrayList<>(
-            List.of(java.toString(), "-D" + VISITOR_LIMIT + "=" + UNLIMITED_VISITOR_MESSAGES));
+        new ArrayList<>(List.of(java.toString(), "-D" + VISITOR_LIMIT + "=" + UNLIMITED));
     command.addAll(options.nodeJvmOptions());
     command.addAll(List.of("-jar", "cluster-config/target/livechat.jar"));
     int port = options.nodePort();
@@ -70,7 +69,11 @@ public final class NodeTarget implements Target {
     env.put("LIVECHAT_HTTP_PORT", Integer.toString(port));
     env.put("LIVECHAT_ADMIN_TOKEN", adminToken);
     env.put("LIVECHAT_DATA_DIR", work.resolve("node-data").toString());
-    env.put("LIVECHAT_VISITOR_MESSAGES_PER_MINUTE", UNLIMITED_VISITOR_MESSAGES);
+    env.put("LIVECHAT_VISITOR_MESSAGES_PER_MINUTE", UNLIMITED);
+    // the generator is one address: lift the per-address limits too
+    env.put("LIVECHAT_LIMIT_STARTS_PER_MINUTE", UNLIMITED);
+    env.put("LIVECHAT_LIMIT_LOGINS_PER_MINUTE", UNLIMITED);
+    env.put("LIVECHAT_MAX_QUEUE_LENGTH", UNLIMITED);
     // ports of their own, so that a node or test elsewhere on this machine does not collide
     env.put("LIVECHAT_EMBEDDED_CASSANDRA_CQL_PORT", Integer.toString(port + 1));
     env.put("LIVECHAT_EMBEDDED_CASSANDRA_STORAGE_PORT", Integer.toString(port + 2));

@@ -16,6 +16,7 @@ import livechat.http.ApiRoute;
 import livechat.http.Ids;
 import livechat.http.Json;
 import livechat.http.auth.Authentication;
+import livechat.http.limits.RateLimits;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
@@ -30,11 +31,14 @@ public final class ChannelRoutes extends ApiRoute {
   private final Authentication auth;
   private final EntityDirectory directory;
   private final KnownChannels knownChannels;
+  private final RateLimits limits;
 
-  public ChannelRoutes(ActorSystem<?> system, Authentication auth, EntityDirectory directory) {
+  public ChannelRoutes(
+      ActorSystem<?> system, Authentication auth, EntityDirectory directory, RateLimits limits) {
     super(system);
     this.auth = auth;
     this.directory = directory;
+    this.limits = limits;
     this.knownChannels =
         new KnownChannels(
             system, system.settings().config().getDuration("livechat.http.ask-timeout"));
@@ -90,7 +94,12 @@ public final class ChannelRoutes extends ApiRoute {
                 .slash("channels")
                 .slash(PathMatchers.segment())
                 .slash("conversations"),
-            channelId -> post(() -> existing(channelId, () -> startConversation(channelId)))));
+            channelId ->
+                post(
+                    () ->
+                        existing(
+                            channelId,
+                            () -> limits.conversationStart(() -> startConversation(channelId))))));
   }
 
   private Route createChannel() {

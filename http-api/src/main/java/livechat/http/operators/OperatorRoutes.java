@@ -9,6 +9,7 @@ import livechat.http.ApiRoute;
 import livechat.http.Ids;
 import livechat.http.Json;
 import livechat.http.auth.Authentication;
+import livechat.http.limits.RateLimits;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -20,21 +21,26 @@ public final class OperatorRoutes extends ApiRoute {
   private final Authentication auth;
   private final OperatorAccounts accounts;
   private final EntityDirectory directory;
+  private final RateLimits limits;
 
   public OperatorRoutes(
       ActorSystem<?> system,
       Authentication auth,
       OperatorAccounts accounts,
-      EntityDirectory directory) {
+      EntityDirectory directory,
+      RateLimits limits) {
     super(system);
     this.auth = auth;
     this.accounts = accounts;
     this.directory = directory;
+    this.limits = limits;
   }
 
   public Route route() {
     return concat(
-        path(PathMatchers.segment("api").slash("auth").slash("login"), () -> post(this::login)),
+        path(
+            PathMatchers.segment("api").slash("auth").slash("login"),
+            () -> post(() -> limits.login(this::login))),
         path(
             PathMatchers.segment("api").slash("admin").slash("operators"),
             () -> post(() -> auth.admin(this::createOperator))),

@@ -53,10 +53,9 @@ class ChannelTest {
     TestProbe<StatusReply<Started>> first = start("c1", null);
     Conversation.Open opened = expectOpen("c1");
     assertEquals("Visitor #1", opened.visitor().name());
+    assertEquals(new Started("c1", "waiting", null, 1), first.receiveMessage().getValue());
     TestProbe<StatusReply<Started>> second = start("c2", "Jeanne");
     assertEquals("Jeanne", expectOpen("c2").visitor().name());
-
-    assertEquals(new Started("c1", "waiting", null, 1), first.receiveMessage().getValue());
     assertEquals(new Started("c2", "waiting", null, 2), second.receiveMessage().getValue());
     assertEquals(List.of("c1", "c2"), summary().getValue().queue());
   }

@@ -61,22 +61,21 @@ public final class HttpApi extends AllDirectives {
     CrossOrigin crossOrigin = new CrossOrigin(http);
     ApiErrors errors = new ApiErrors();
     RateLimits limits = new RateLimits(system.settings().config().getConfig("livechat.limits"));
+    // built once: the routes hold state of their own (known channels, sockets per token)
+    Route api =
+        concat(
+            new LanguageRoutes(system, auth).route(),
+            new OperatorRoutes(system, auth, engine.accounts(), engine.directory(), limits).route(),
+            new ChannelRoutes(system, auth, engine.directory(), limits).route(),
+            new ConversationRoutes(system, auth, engine.directory()).route(),
+            new WebSocketRoutes(system, auth, engine.directory()).route());
     // errors are answered inside the CORS directive too, so that other origins can read them
+    Route apiWithErrors = errors.handled(api);
     return errors.handled(
         concat(
             new HealthRoutes(readinessChecks, http.getDuration("health-check-timeout")).route(),
             new MetricsRoutes(metrics.registry()).route(),
-            crossOrigin.api(
-                () ->
-                    errors.handled(
-                        concat(
-                            new LanguageRoutes(system, auth).route(),
-                            new OperatorRoutes(
-                                    system, auth, engine.accounts(), engine.directory(), limits)
-                                .route(),
-                            new ChannelRoutes(system, auth, engine.directory(), limits).route(),
-                            new ConversationRoutes(system, auth, engine.directory()).route(),
-                            new WebSocketRoutes(system, auth, engine.directory()).route()))),
+            crossOrigin.api(() -> apiWithErrors),
             new WebPages(system.settings().config(), crossOrigin).route()));
   }
 

@@ -74,6 +74,8 @@ public final class NodeTarget implements Target {
     env.put("LIVECHAT_LIMIT_STARTS_PER_MINUTE", UNLIMITED);
     env.put("LIVECHAT_LIMIT_LOGINS_PER_MINUTE", UNLIMITED);
     env.put("LIVECHAT_MAX_QUEUE_LENGTH", UNLIMITED);
+    env.put("LIVECHAT_WEBSOCKET_FRAMES_PER_SECOND", UNLIMITED);
+    env.put("LIVECHAT_WEBSOCKET_FRAMES_BURST", UNLIMITED);
     // ports of their own, so that a node or test elsewhere on this machine does not collide
     env.put("LIVECHAT_EMBEDDED_CASSANDRA_CQL_PORT", Integer.toString(port + 1));
     env.put("LIVECHAT_EMBEDDED_CASSANDRA_STORAGE_PORT", Integer.toString(port + 2));

@@ -84,6 +84,7 @@ final class Session {
   private final Caller caller;
   private final ActorRef<Conversation.Update> conversationUpdates;
   private final Metrics metrics;
+  private final Duration typingInterval;
 
   /** The highest {@code seq} sent to the client, per conversation; every one below was sent. */
   private final Map<String, Long> delivered = new HashMap<>();
@@ -93,6 +94,9 @@ final class Session {
    * given meanwhile still arrives); a client may subscribe to one again.
    */
   private final Set<String> ended = new HashSet<>();
+
+  /** When typing was last passed on, per conversation ({@code System.nanoTime()}). */
+  private final Map<String, Long> typingPassedOn = new HashMap<>();
 
   /** Conversations asked again for what a gap in their messages is missing. */
   private final Set<String> catchingUp = new HashSet<>();
@@ -117,6 +121,8 @@ final class Session {
     this.conversationUpdates =
         context.messageAdapter(Conversation.Update.class, FromConversation::new);
     this.metrics = Metrics.get(context.getSystem());
+    this.typingInterval =
+        context.getSystem().settings().config().getDuration("livechat.websocket.typing-interval");
   }
 
   /** A session for the caller; {@code caller} is null when the token was missing or bad. */
@@ -127,28 +133,30 @@ final class Session {
       EntityDirectory directory,
       Duration askTimeout,
       Duration idleTimeout) {
+    if (caller == null) {
+      return refused(out, "unauthorized", "The token is missing, not valid or expired.");
+    }
+    if (caller instanceof Caller.Admin) {
+      return refused(
+          out, "unauthorized", "Open the socket with an operator's or a visitor's token.");
+    }
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
-                timers -> {
-                  if (caller == null || caller instanceof Caller.Admin) {
-                    out.tell(
-                        new Frame(
-                            Json.write(
-                                error(
-                                    "unauthorized",
-                                    caller == null
-                                        ? "The token is missing, not valid or expired."
-                                        : "Open the socket with an operator's or a visitor's"
-                                            + " token.",
-                                    null))));
-                    out.tell(new Close());
-                    return closing(timers);
-                  }
-                  return new Session(
-                          context, timers, out, caller, auth, directory, askTimeout, idleTimeout)
-                      .start();
-                }));
+                timers ->
+                    new Session(
+                            context, timers, out, caller, auth, directory, askTimeout, idleTimeout)
+                        .start()));
+  }
+
+  /** A socket that may not open: it is told why, then closed. */
+  static Behavior<Event> refused(ActorRef<Out> out, String code, String message) {
+    return Behaviors.withTimers(
+        timers -> {
+          out.tell(new Frame(Json.write(error(code, message, null))));
+          out.tell(new Close());
+          return closing(timers);
+        });
   }
 
   private Behavior<Event> start() {
@@ -230,7 +238,7 @@ final class Session {
       subscribe(subscribe, participant);
     } else if (parsed instanceof ClientFrame.Send send) {
       sendMessage(send, participant);
-    } else if (parsed instanceof ClientFrame.Typing) {
+    } else if (parsed instanceof ClientFrame.Typing && typingDue(conversationId)) {
       directory.conversation(conversationId).tell(new Conversation.Typing(participant));
     } else if (parsed instanceof ClientFrame.Seen seen) {
       context.askWithStatus(
@@ -484,6 +492,17 @@ final class Session {
         .onMessage(ClientGone.class, gone -> Behaviors.stopped())
         .onAnyMessage(ignored -> Behaviors.same())
         .build();
+  }
+
+  /** Typing is passed on at most once per {@code livechat.websocket.typing-interval}. */
+  private boolean typingDue(String conversationId) {
+    long now = System.nanoTime();
+    Long last = typingPassedOn.get(conversationId);
+    if (last != null && now - last < typingInterval.toNanos()) {
+      return false;
+    }
+    typingPassedOn.put(conversationId, now);
+    return true;
   }
 
   private void resetIdleTimer() {

@@ -6,12 +6,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import livechat.engine.EntityDirectory;
 import livechat.http.auth.Authentication;
 import livechat.http.auth.Caller;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
@@ -21,6 +23,7 @@ import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.StreamLimitReachedException;
+import org.apache.pekko.stream.ThrottleMode;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -30,7 +33,8 @@ import org.apache.pekko.stream.typed.javadsl.ActorSource;
 /**
  * {@code GET /ws?token=...}: each connection is a {@link Session} actor fed by the client's frames,
  * whose frames go out through a bounded buffer. A frame over 64 KiB, a bad token or a long silence
- * gets an {@code error} frame, then the socket is closed.
+ * gets an {@code error} frame, then the socket is closed; so does a socket past the caller's {@code
+ * max-sockets-per-token}. Past {@code frames-per-second}, a socket is read no faster.
  */
 public final class WebSocketRoutes extends AllDirectives {
 
@@ -43,6 +47,10 @@ public final class WebSocketRoutes extends AllDirectives {
   private final Duration askTimeout;
   private final Duration idleTimeout;
   private final Materializer materializer;
+  private final int framesPerSecond;
+  private final int framesBurst;
+  private final int maxSocketsPerToken;
+  private final SocketsPerCaller sockets;
 
   public WebSocketRoutes(ActorSystem<?> system, Authentication auth, EntityDirectory directory) {
     this.system = system;
@@ -51,6 +59,11 @@ public final class WebSocketRoutes extends AllDirectives {
     this.askTimeout = system.settings().config().getDuration("livechat.http.ask-timeout");
     this.idleTimeout = system.settings().config().getDuration("livechat.websocket.idle-timeout");
     this.materializer = Materializer.matFromSystem(system);
+    var websocket = system.settings().config().getConfig("livechat.websocket");
+    this.framesPerSecond = websocket.getInt("frames-per-second");
+    this.framesBurst = websocket.getInt("frames-burst");
+    this.maxSocketsPerToken = websocket.getInt("max-sockets-per-token");
+    this.sockets = new SocketsPerCaller(maxSocketsPerToken);
   }
 
   public Route route() {
@@ -65,6 +78,40 @@ public final class WebSocketRoutes extends AllDirectives {
 
   private Flow<Message, Message, NotUsed> connection(Optional<String> token) {
     Caller caller = token.flatMap(auth::caller).orElse(null);
+    String key = callerKey(caller);
+    if (key == null) {
+      return session(out -> Session.create(out, null, auth, directory, askTimeout, idleTimeout));
+    }
+    if (!sockets.tryOpen(key)) {
+      return session(
+          out ->
+              Session.refused(
+                  out,
+                  "too_many_sockets",
+                  "This token has " + maxSocketsPerToken + " sockets open on this node already."));
+    }
+    return session(out -> Session.create(out, caller, auth, directory, askTimeout, idleTimeout))
+        .watchTermination(
+            (notUsed, done) -> {
+              done.whenComplete((ended, failure) -> sockets.closed(key));
+              return notUsed;
+            });
+  }
+
+  /** Who a socket counts against: the operator, or the visitor's conversation. */
+  private static String callerKey(Caller caller) {
+    if (caller instanceof Caller.Operator operator) {
+      return "operator:" + operator.operatorId();
+    }
+    if (caller instanceof Caller.Visitor visitor) {
+      return "visitor:" + visitor.conversationId();
+    }
+    return null;
+  }
+
+  /** A socket served by the session actor the factory makes, given where its frames go. */
+  private Flow<Message, Message, NotUsed> session(
+      Function<ActorRef<Session.Out>, Behavior<Session.Event>> behavior) {
     Pair<ActorRef<Session.Out>, Source<Session.Out, NotUsed>> outgoing =
         ActorSource.<Session.Out>actorRef(
                 out -> out instanceof Session.Close,
@@ -74,11 +121,11 @@ public final class WebSocketRoutes extends AllDirectives {
             .preMaterialize(system);
     ActorRef<Session.Event> session =
         system.systemActorOf(
-            Session.create(outgoing.first(), caller, auth, directory, askTimeout, idleTimeout),
-            "websocket-" + UUID.randomUUID(),
-            Props.empty());
+            behavior.apply(outgoing.first()), "websocket-" + UUID.randomUUID(), Props.empty());
     Sink<Message, NotUsed> incoming =
         Flow.<Message>create()
+            // past the rate, the socket is read no faster: backpressure, not a growing mailbox
+            .throttle(framesPerSecond, Duration.ofSeconds(1), framesBurst, ThrottleMode.shaping())
             .mapAsync(1, this::read)
             .to(
                 ActorSink.actorRef(

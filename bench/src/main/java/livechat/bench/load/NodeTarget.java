@@ -1,10 +1,12 @@
 package livechat.bench.load;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -239,18 +241,44 @@ public final class NodeTarget implements Target {
           "a start answered " + response.statusCode() + ": " + response.body());
     }
     var started = Frame.read(response.body());
+    String id = started.get("conversationId").asText();
+    String visitorToken = started.get("visitorToken").asText();
     String operatorToken = null;
     if (answered) {
       String operator = started.path("operator").path("displayName").asText(null);
-      operatorToken = operator == null ? null : operatorTokens.get(operator);
+      if (operator == null) {
+        // a start behind others in the queue is answered "waiting", then assigned
+        operator = assignedOperator(id, visitorToken);
+      }
+      operatorToken = operatorTokens.get(operator);
       if (operatorToken == null) {
         throw new IllegalStateException("a start was not assigned: " + response.body());
       }
     }
-    return new Conversation(
-        started.get("conversationId").asText(),
-        started.get("visitorToken").asText(),
-        operatorToken);
+    return new Conversation(id, visitorToken, operatorToken);
+  }
+
+  /** The display name of the operator the waiting conversation gets, within 30 s. */
+  private String assignedOperator(String conversationId, String visitorToken) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    try {
+      while (System.nanoTime() < deadline) {
+        String operator =
+            api.conversation(conversationId, visitorToken)
+                .path("operator")
+                .path("displayName")
+                .asText(null);
+        if (operator != null) {
+          return operator;
+        }
+        Thread.sleep(20); // set-up pacing while the channel drains its queue
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return null;
   }
 
   @Override

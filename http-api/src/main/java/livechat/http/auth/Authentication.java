@@ -2,6 +2,7 @@ package livechat.http.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -9,6 +10,7 @@ import livechat.engine.Conversation.Participant;
 import livechat.engine.EntityDirectory;
 import livechat.engine.Operator;
 import livechat.engine.Rejection;
+import livechat.http.OncePerInterval;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.HttpMethods;
 import org.apache.pekko.http.javadsl.model.headers.Authorization;
@@ -29,7 +31,7 @@ public final class Authentication extends AllDirectives {
   private final Tokens tokens;
   private final ActorSystem<?> system;
   private final EntityDirectory directory;
-  private final ActivityReports activityReports;
+  private final OncePerInterval activityReports;
 
   public Authentication(
       String adminToken, Tokens tokens, ActorSystem<?> system, EntityDirectory directory) {
@@ -41,9 +43,21 @@ public final class Authentication extends AllDirectives {
     this.system = system;
     this.directory = directory;
     this.activityReports =
-        new ActivityReports(
-            ActivityReports.intervalFor(
+        new OncePerInterval(
+            activityInterval(
                 system.settings().config().getDuration("livechat.operator.activity-resolution")));
+  }
+
+  /**
+   * How often this node passes an operator's activity on to its entity: a tenth of the activity
+   * resolution, at most 5 s, so that a busy operator's every frame and request does not become a
+   * message to its entity. The entity writes activity once per resolution, so the interval costs no
+   * precision worth having.
+   */
+  static Duration activityInterval(Duration activityResolution) {
+    Duration tenth = activityResolution.dividedBy(10);
+    Duration most = Duration.ofSeconds(5);
+    return tenth.compareTo(most) < 0 ? tenth : most;
   }
 
   public Tokens tokens() {

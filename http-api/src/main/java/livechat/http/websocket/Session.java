@@ -14,6 +14,7 @@ import livechat.engine.Rejection;
 import livechat.http.Ids;
 import livechat.http.InvalidRequest;
 import livechat.http.Json;
+import livechat.http.OncePerInterval;
 import livechat.http.auth.Authentication;
 import livechat.http.auth.Caller;
 import livechat.http.conversations.ConversationJson;
@@ -84,7 +85,9 @@ final class Session {
   private final Caller caller;
   private final ActorRef<Conversation.Update> conversationUpdates;
   private final Metrics metrics;
-  private final Duration typingInterval;
+
+  /** Typing is passed on at most once per {@code livechat.websocket.typing-interval}. */
+  private final OncePerInterval typing;
 
   /** The highest {@code seq} sent to the client, per conversation; every one below was sent. */
   private final Map<String, Long> delivered = new HashMap<>();
@@ -94,9 +97,6 @@ final class Session {
    * given meanwhile still arrives); a client may subscribe to one again.
    */
   private final Set<String> ended = new HashSet<>();
-
-  /** When typing was last passed on, per conversation ({@code System.nanoTime()}). */
-  private final Map<String, Long> typingPassedOn = new HashMap<>();
 
   /** Conversations asked again for what a gap in their messages is missing. */
   private final Set<String> catchingUp = new HashSet<>();
@@ -121,8 +121,13 @@ final class Session {
     this.conversationUpdates =
         context.messageAdapter(Conversation.Update.class, FromConversation::new);
     this.metrics = Metrics.get(context.getSystem());
-    this.typingInterval =
-        context.getSystem().settings().config().getDuration("livechat.websocket.typing-interval");
+    this.typing =
+        new OncePerInterval(
+            context
+                .getSystem()
+                .settings()
+                .config()
+                .getDuration("livechat.websocket.typing-interval"));
   }
 
   /** A session for the caller; {@code caller} is null when the token was missing or bad. */
@@ -238,7 +243,7 @@ final class Session {
       subscribe(subscribe, participant);
     } else if (parsed instanceof ClientFrame.Send send) {
       sendMessage(send, participant);
-    } else if (parsed instanceof ClientFrame.Typing && typingDue(conversationId)) {
+    } else if (parsed instanceof ClientFrame.Typing && typing.due(conversationId)) {
       directory.conversation(conversationId).tell(new Conversation.Typing(participant));
     } else if (parsed instanceof ClientFrame.Seen seen) {
       context.askWithStatus(
@@ -269,11 +274,7 @@ final class Session {
           delivered.put(conversationId, subscribe.afterSeq());
           catchingUp.remove(conversationId);
           ended.remove(conversationId);
-          directory
-              .conversation(conversationId)
-              .tell(
-                  new Conversation.Subscribe(
-                      subscribe.afterSeq(), participant, conversationUpdates));
+          subscribeAfter(conversationId, subscribe.afterSeq());
           return new Reply(null);
         });
   }
@@ -359,9 +360,7 @@ final class Session {
       send(frame);
       metrics.messages().delivered();
     } else if (seq > last + 1 && catchingUp.add(conversationId)) {
-      directory
-          .conversation(conversationId)
-          .tell(new Conversation.Subscribe(last, participant(conversationId), conversationUpdates));
+      subscribeAfter(conversationId, last);
     }
   }
 
@@ -391,11 +390,7 @@ final class Session {
     delivered.forEach(
         (conversationId, seq) -> {
           if (!ended.contains(conversationId)) {
-            directory
-                .conversation(conversationId)
-                .tell(
-                    new Conversation.Subscribe(
-                        seq, participant(conversationId), conversationUpdates));
+            subscribeAfter(conversationId, seq);
           }
         });
     return Behaviors.same();
@@ -412,11 +407,7 @@ final class Session {
     frame.set("conversation", Json.tree(ConversationJson.InboxEntry.of(given.view())));
     send(frame);
     delivered.put(given.conversationId(), 0L);
-    directory
-        .conversation(given.conversationId())
-        .tell(
-            new Conversation.Subscribe(
-                0, participant(given.conversationId()), conversationUpdates));
+    subscribeAfter(given.conversationId(), 0);
     return Behaviors.same();
   }
 
@@ -437,22 +428,19 @@ final class Session {
 
   /** Live updates only: the client asks for what it missed with a subscribe frame. */
   private void subscribeLive(String conversationId) {
+    subscribeAfter(conversationId, Long.MAX_VALUE);
+  }
+
+  /** Asks the conversation for every message after {@code afterSeq}, then live updates. */
+  private void subscribeAfter(String conversationId, long afterSeq) {
     directory
         .conversation(conversationId)
         .tell(
-            new Conversation.Subscribe(
-                Long.MAX_VALUE, participant(conversationId), conversationUpdates));
+            new Conversation.Subscribe(afterSeq, participant(conversationId), conversationUpdates));
   }
 
   private Participant participant(String conversationId) {
-    if (caller instanceof Caller.Operator operator) {
-      return Participant.operator(operator.operatorId());
-    }
-    if (caller instanceof Caller.Visitor visitor
-        && visitor.conversationId().equals(conversationId)) {
-      return Participant.visitor();
-    }
-    return null;
+    return auth.participantOf(caller, conversationId).orElse(null);
   }
 
   private boolean isSelf(Conversation.Author author) {
@@ -492,17 +480,6 @@ final class Session {
         .onMessage(ClientGone.class, gone -> Behaviors.stopped())
         .onAnyMessage(ignored -> Behaviors.same())
         .build();
-  }
-
-  /** Typing is passed on at most once per {@code livechat.websocket.typing-interval}. */
-  private boolean typingDue(String conversationId) {
-    long now = System.nanoTime();
-    Long last = typingPassedOn.get(conversationId);
-    if (last != null && now - last < typingInterval.toNanos()) {
-      return false;
-    }
-    typingPassedOn.put(conversationId, now);
-    return true;
   }
 
   private void resetIdleTimer() {

@@ -1,6 +1,7 @@
 package livechat.engine;
 
 import java.time.Clock;
+import livechat.engine.conversation.Conversation;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**

@@ -13,6 +13,7 @@ public record EngineSettings(
     Duration offerTimeout,
     Duration askTimeout,
     int visitorMessagesPerMinute,
+    int recentMessages,
     int maxQueueLength) {
 
   public static EngineSettings fromConfig(Config config) {
@@ -26,6 +27,7 @@ public record EngineSettings(
         livechat.getDuration("routing.offer-timeout"),
         livechat.getDuration("entity-ask-timeout"),
         livechat.getInt("conversation.visitor-messages-per-minute"),
+        livechat.getInt("conversation.recent-messages"),
         livechat.getInt("routing.max-queue-length"));
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import livechat.engine.Channel.Started;
 import livechat.engine.Channel.Summary;
+import livechat.engine.conversation.Conversation;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;

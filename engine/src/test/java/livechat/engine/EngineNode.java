@@ -3,11 +3,14 @@ package livechat.engine;
 import com.typesafe.config.Config;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import livechat.engine.conversation.Conversation;
+import livechat.engine.conversation.ConversationHistory;
 import livechat.persistence.testing.OneNodeCluster;
 import livechat.persistence.testing.TestCassandra;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -110,10 +113,19 @@ final class EngineNode implements AutoCloseable {
         conversation(conversationId), replyTo -> new Conversation.GetView(viewer, replyTo));
   }
 
+  /** Every message of the conversation, read page by page as a client reads its history. */
   List<Conversation.Message> messages(String conversationId) {
-    return this.<Conversation.Command, Conversation.Messages>await(
-            conversation(conversationId), replyTo -> new Conversation.GetMessages(0, 500, replyTo))
-        .messages();
+    ConversationHistory history =
+        new ConversationHistory(testKit.system(), engine.directory(), TIMEOUT);
+    List<Conversation.Message> all = new ArrayList<>();
+    while (true) {
+      long last = all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
+      Conversation.Messages page = await(history.page(conversationId, last, 500));
+      all.addAll(page.messages());
+      if (page.messages().isEmpty() || all.get(all.size() - 1).seq() >= page.lastSeq()) {
+        return all;
+      }
+    }
   }
 
   @Override

@@ -3,9 +3,9 @@ package livechat.engine;
 import java.time.Duration;
 
 /** The engine's default settings, as a test wants them spelled out. */
-final class EngineTestSettings {
+public final class EngineTestSettings {
 
-  static final EngineSettings DEFAULTS =
+  public static final EngineSettings DEFAULTS =
       new EngineSettings(
           Duration.ofMinutes(30),
           Duration.ofMinutes(1),
@@ -15,6 +15,7 @@ final class EngineTestSettings {
           Duration.ofSeconds(3),
           Duration.ofSeconds(5),
           30,
+          100,
           1000);
 
   private EngineTestSettings() {}

@@ -2,12 +2,13 @@ package livechat.engine;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import livechat.engine.conversation.Conversation;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.RecipientRef;
 
 /** A directory for a unit test of one entity: every other entity is a test probe. */
-final class ProbeDirectory implements EntityDirectory {
+public final class ProbeDirectory implements EntityDirectory {
 
   private final ActorTestKit testKit;
   private final Map<String, TestProbe<Operator.Command>> operators = new ConcurrentHashMap<>();
@@ -15,19 +16,19 @@ final class ProbeDirectory implements EntityDirectory {
   private final Map<String, TestProbe<Conversation.Command>> conversations =
       new ConcurrentHashMap<>();
 
-  ProbeDirectory(ActorTestKit testKit) {
+  public ProbeDirectory(ActorTestKit testKit) {
     this.testKit = testKit;
   }
 
-  TestProbe<Operator.Command> operatorProbe(String id) {
+  public TestProbe<Operator.Command> operatorProbe(String id) {
     return operators.computeIfAbsent(id, key -> testKit.createTestProbe());
   }
 
-  TestProbe<Channel.Command> channelProbe(String id) {
+  public TestProbe<Channel.Command> channelProbe(String id) {
     return channels.computeIfAbsent(id, key -> testKit.createTestProbe());
   }
 
-  TestProbe<Conversation.Command> conversationProbe(String id) {
+  public TestProbe<Conversation.Command> conversationProbe(String id) {
     return conversations.computeIfAbsent(id, key -> testKit.createTestProbe());
   }
 

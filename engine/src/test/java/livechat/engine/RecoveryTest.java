@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import livechat.engine.Conversation.Participant;
+import livechat.engine.conversation.Conversation;
+import livechat.engine.conversation.Conversation.Participant;
 import org.apache.pekko.Done;
 import org.junit.jupiter.api.Test;
 

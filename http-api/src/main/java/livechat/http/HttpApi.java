@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import livechat.engine.Engine;
+import livechat.engine.conversation.ConversationHistory;
 import livechat.http.auth.Authentication;
 import livechat.http.channels.ChannelRoutes;
 import livechat.http.conversations.ConversationRoutes;
@@ -61,14 +62,16 @@ public final class HttpApi extends AllDirectives {
     CrossOrigin crossOrigin = new CrossOrigin(http);
     ApiErrors errors = new ApiErrors();
     RateLimits limits = new RateLimits(system.settings().config().getConfig("livechat.limits"));
+    ConversationHistory history =
+        new ConversationHistory(system, engine.directory(), http.getDuration("ask-timeout"));
     // built once: the routes hold state of their own (known channels, sockets per token)
     Route api =
         concat(
             new LanguageRoutes(system, auth).route(),
             new OperatorRoutes(system, auth, engine.accounts(), engine.directory(), limits).route(),
             new ChannelRoutes(system, auth, engine.directory(), limits).route(),
-            new ConversationRoutes(system, auth, engine.directory()).route(),
-            new WebSocketRoutes(system, auth, engine.directory()).route());
+            new ConversationRoutes(system, auth, engine.directory(), history).route(),
+            new WebSocketRoutes(system, auth, engine.directory(), history).route());
     // errors are answered inside the CORS directive too, so that other origins can read them
     Route apiWithErrors = errors.handled(api);
     return errors.handled(

@@ -1,7 +1,7 @@
 package livechat.http.conversations;
 
 import java.time.Instant;
-import livechat.engine.Conversation;
+import livechat.engine.conversation.Conversation;
 import livechat.http.InvalidRequest;
 
 /** The JSON of the conversation routes. */

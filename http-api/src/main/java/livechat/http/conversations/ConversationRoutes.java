@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import livechat.engine.Conversation;
-import livechat.engine.Conversation.Participant;
 import livechat.engine.EntityDirectory;
 import livechat.engine.Operator;
 import livechat.engine.Rejection;
+import livechat.engine.conversation.Conversation;
+import livechat.engine.conversation.Conversation.Participant;
+import livechat.engine.conversation.ConversationHistory;
 import livechat.http.ApiRoute;
 import livechat.http.Ids;
 import livechat.http.InvalidRequest;
@@ -36,11 +37,17 @@ public final class ConversationRoutes extends ApiRoute {
 
   private final Authentication auth;
   private final EntityDirectory directory;
+  private final ConversationHistory history;
 
-  public ConversationRoutes(ActorSystem<?> system, Authentication auth, EntityDirectory directory) {
+  public ConversationRoutes(
+      ActorSystem<?> system,
+      Authentication auth,
+      EntityDirectory directory,
+      ConversationHistory history) {
     super(system);
     this.auth = auth;
     this.directory = directory;
+    this.history = history;
   }
 
   public Route route() {
@@ -129,12 +136,7 @@ public final class ConversationRoutes extends ApiRoute {
                       StatusCodes.OK,
                       readableView(conversationId, participant)
                           .thenCompose(
-                              readable ->
-                                  this.<Conversation.Command, Conversation.Messages>ask(
-                                      directory.conversation(conversationId),
-                                      replyTo ->
-                                          new Conversation.GetMessages(
-                                              afterSeq, pageSize, replyTo))),
+                              readable -> history.page(conversationId, afterSeq, pageSize)),
                       page ->
                           new ConversationJson.Messages(
                               page.messages().stream().map(ConversationJson.Message::of).toList()));

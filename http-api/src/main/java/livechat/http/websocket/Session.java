@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import livechat.engine.Conversation;
-import livechat.engine.Conversation.Participant;
 import livechat.engine.EntityDirectory;
 import livechat.engine.Operator;
 import livechat.engine.Rejection;
+import livechat.engine.conversation.Conversation;
+import livechat.engine.conversation.Conversation.Participant;
+import livechat.engine.conversation.ConversationHistory;
 import livechat.http.Ids;
 import livechat.http.InvalidRequest;
 import livechat.http.Json;
@@ -59,6 +61,12 @@ final class Session {
 
   record Renew() implements Event {}
 
+  record PageRead(String conversationId, Conversation.Messages page, Throwable failure)
+      implements Event {}
+
+  /** The socket took most of what it was handed: history reading may go on. */
+  record Drained() implements Event {}
+
   /** What goes out on the socket: a frame, or the end of the connection. */
   sealed interface Out {}
 
@@ -67,6 +75,9 @@ final class Session {
   record Close() implements Out {}
 
   private static final Duration CLOSING_GRACE = Duration.ofSeconds(10);
+
+  /** Messages read at once when a client catches up. */
+  static final int HISTORY_PAGE = 100;
 
   /**
    * How often the session subscribes again, from the last {@code seq} it sent: an entity that was
@@ -79,6 +90,8 @@ final class Session {
   private final ActorRef<Out> out;
   private final Authentication auth;
   private final EntityDirectory directory;
+  private final ConversationHistory history;
+  private final OutgoingWindow window;
   private final Duration askTimeout;
   private final Duration idleTimeout;
   private final TimerScheduler<Event> timers;
@@ -98,8 +111,14 @@ final class Session {
    */
   private final Set<String> ended = new HashSet<>();
 
-  /** Conversations asked again for what a gap in their messages is missing. */
+  /** The highest {@code seq} known to exist, per conversation: from live messages and statuses. */
+  private final Map<String, Long> newest = new HashMap<>();
+
+  /** Conversations whose history is being read, page by page, up to the newest message. */
   private final Set<String> catchingUp = new HashSet<>();
+
+  /** Conversations whose next page waits for the socket to take what it was handed. */
+  private final Set<String> waitingForRoom = new HashSet<>();
 
   private Session(
       ActorContext<Event> context,
@@ -108,6 +127,8 @@ final class Session {
       Caller caller,
       Authentication auth,
       EntityDirectory directory,
+      ConversationHistory history,
+      OutgoingWindow window,
       Duration askTimeout,
       Duration idleTimeout) {
     this.context = context;
@@ -116,6 +137,8 @@ final class Session {
     this.caller = caller;
     this.auth = auth;
     this.directory = directory;
+    this.history = history;
+    this.window = window;
     this.askTimeout = askTimeout;
     this.idleTimeout = idleTimeout;
     this.conversationUpdates =
@@ -133,9 +156,11 @@ final class Session {
   /** A session for the caller; {@code caller} is null when the token was missing or bad. */
   static Behavior<Event> create(
       ActorRef<Out> out,
+      OutgoingWindow window,
       Caller caller,
       Authentication auth,
       EntityDirectory directory,
+      ConversationHistory history,
       Duration askTimeout,
       Duration idleTimeout) {
     if (caller == null) {
@@ -150,7 +175,16 @@ final class Session {
             Behaviors.withTimers(
                 timers ->
                     new Session(
-                            context, timers, out, caller, auth, directory, askTimeout, idleTimeout)
+                            context,
+                            timers,
+                            out,
+                            caller,
+                            auth,
+                            directory,
+                            history,
+                            window,
+                            askTimeout,
+                            idleTimeout)
                         .start()));
   }
 
@@ -190,6 +224,8 @@ final class Session {
             FrameTooLarge.class,
             tooLarge -> close("message_too_large", "Frames hold at most 64 KiB."))
         .onMessage(Renew.class, this::onRenew)
+        .onMessage(PageRead.class, this::onPageRead)
+        .onMessage(Drained.class, this::onDrained)
         .onMessage(
             IdleTimeout.class,
             idle ->
@@ -272,7 +308,6 @@ final class Session {
                 error("not_your_conversation", "This conversation is not assigned to you.", null));
           }
           delivered.put(conversationId, subscribe.afterSeq());
-          catchingUp.remove(conversationId);
           ended.remove(conversationId);
           subscribeAfter(conversationId, subscribe.afterSeq());
           return new Reply(null);
@@ -308,11 +343,13 @@ final class Session {
       onMessagePosted(posted);
     } else if (update instanceof Conversation.SubscriptionEnded gone) {
       // transferred away, or never this caller's: nothing to renew, nothing more to send
-      delivered.remove(gone.conversationId());
-      catchingUp.remove(gone.conversationId());
-      ended.remove(gone.conversationId());
+      forget(gone.conversationId());
     } else if (update instanceof Conversation.StatusChanged status) {
-      delivered.putIfAbsent(status.conversationId(), status.lastSeq());
+      Long last = delivered.putIfAbsent(status.conversationId(), status.lastSeq());
+      if (last != null && status.lastSeq() > last) {
+        newest.merge(status.conversationId(), status.lastSeq(), Math::max);
+        catchUp(status.conversationId());
+      }
       if (status.status().equals("closed")) {
         ended.add(status.conversationId());
       }
@@ -343,25 +380,95 @@ final class Session {
 
   /**
    * Sends messages in {@code seq} order without gaps. A message past the next one expected was
-   * overtaken (a live message ahead of a replay still on its way): the conversation is asked once
-   * again for everything after the last one sent, and progress or the periodic renewal clears that.
-   * A message already sent is dropped.
+   * overtaken, or the client is behind: what is missing is read from the history, page by page. A
+   * message already sent is dropped.
    */
   private void onMessagePosted(Conversation.MessagePosted posted) {
     String conversationId = posted.conversationId();
     long seq = posted.message().seq();
     Long last = delivered.get(conversationId);
     if (last == null || seq == last + 1) {
-      delivered.put(conversationId, seq);
-      catchingUp.remove(conversationId);
-      ObjectNode frame = (ObjectNode) Json.tree(ConversationJson.Message.of(posted.message()));
-      frame.put("conversationId", conversationId);
-      frame.put("type", "message");
-      send(frame);
-      metrics.messages().delivered();
-    } else if (seq > last + 1 && catchingUp.add(conversationId)) {
-      subscribeAfter(conversationId, last);
+      deliver(conversationId, posted.message());
+    } else if (seq > last + 1) {
+      newest.merge(conversationId, seq, Math::max);
+      catchUp(conversationId);
     }
+  }
+
+  private void deliver(String conversationId, Conversation.Message message) {
+    delivered.put(conversationId, message.seq());
+    ObjectNode frame = (ObjectNode) Json.tree(ConversationJson.Message.of(message));
+    frame.put("conversationId", conversationId);
+    frame.put("type", "message");
+    send(frame);
+    metrics.messages().delivered();
+  }
+
+  // ---------------------------------------------------------------- catching up
+
+  private void catchUp(String conversationId) {
+    if (catchingUp.add(conversationId)) {
+      readNextPage(conversationId);
+    }
+  }
+
+  /** Reads the page after the last message sent, once the socket has room for it. */
+  private void readNextPage(String conversationId) {
+    Long last = delivered.get(conversationId);
+    if (last == null) {
+      catchingUp.remove(conversationId);
+      return;
+    }
+    if (!window.hasRoom()) {
+      waitingForRoom.add(conversationId);
+      ActorRef<Event> self = context.getSelf();
+      window.whenDrained(() -> self.tell(new Drained()));
+      return;
+    }
+    context.pipeToSelf(
+        history.page(conversationId, last, HISTORY_PAGE),
+        (page, failure) -> new PageRead(conversationId, page, failure));
+  }
+
+  private Behavior<Event> onPageRead(PageRead read) {
+    String conversationId = read.conversationId();
+    if (!catchingUp.contains(conversationId)) {
+      return Behaviors.same();
+    }
+    if (read.failure() != null) {
+      // the periodic renewal finds the gap again
+      catchingUp.remove(conversationId);
+      return Behaviors.same();
+    }
+    for (Conversation.Message message : read.page().messages()) {
+      Long last = delivered.get(conversationId);
+      if (last != null && message.seq() == last + 1) {
+        deliver(conversationId, message);
+      }
+    }
+    long target = newest.merge(conversationId, read.page().lastSeq(), Math::max);
+    Long last = delivered.get(conversationId);
+    if (last != null && last < target && !read.page().messages().isEmpty()) {
+      readNextPage(conversationId);
+    } else {
+      catchingUp.remove(conversationId);
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Event> onDrained(Drained drained) {
+    List<String> waiting = List.copyOf(waitingForRoom);
+    waitingForRoom.clear();
+    waiting.forEach(this::readNextPage);
+    return Behaviors.same();
+  }
+
+  private void forget(String conversationId) {
+    delivered.remove(conversationId);
+    newest.remove(conversationId);
+    catchingUp.remove(conversationId);
+    waitingForRoom.remove(conversationId);
+    ended.remove(conversationId);
   }
 
   private Behavior<Event> onFromOperator(FromOperator event) {
@@ -386,7 +493,6 @@ final class Session {
     if (caller instanceof Caller.Operator operator) {
       watch(operator);
     }
-    catchingUp.clear();
     delivered.forEach(
         (conversationId, seq) -> {
           if (!ended.contains(conversationId)) {
@@ -487,6 +593,7 @@ final class Session {
   }
 
   private void send(ObjectNode frame) {
+    window.handed();
     out.tell(new Frame(Json.write(frame)));
   }
 

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import livechat.engine.EntityDirectory;
+import livechat.engine.conversation.ConversationHistory;
 import livechat.http.auth.Authentication;
 import livechat.http.auth.Caller;
 import org.apache.pekko.NotUsed;
@@ -44,6 +45,7 @@ public final class WebSocketRoutes extends AllDirectives {
   private final ActorSystem<?> system;
   private final Authentication auth;
   private final EntityDirectory directory;
+  private final ConversationHistory history;
   private final Duration askTimeout;
   private final Duration idleTimeout;
   private final Materializer materializer;
@@ -52,10 +54,15 @@ public final class WebSocketRoutes extends AllDirectives {
   private final int maxSocketsPerToken;
   private final SocketsPerCaller sockets;
 
-  public WebSocketRoutes(ActorSystem<?> system, Authentication auth, EntityDirectory directory) {
+  public WebSocketRoutes(
+      ActorSystem<?> system,
+      Authentication auth,
+      EntityDirectory directory,
+      ConversationHistory history) {
     this.system = system;
     this.auth = auth;
     this.directory = directory;
+    this.history = history;
     this.askTimeout = system.settings().config().getDuration("livechat.http.ask-timeout");
     this.idleTimeout = system.settings().config().getDuration("livechat.websocket.idle-timeout");
     this.materializer = Materializer.matFromSystem(system);
@@ -80,17 +87,22 @@ public final class WebSocketRoutes extends AllDirectives {
     Caller caller = token.flatMap(auth::caller).orElse(null);
     String key = callerKey(caller);
     if (key == null) {
-      return session(out -> Session.create(out, null, auth, directory, askTimeout, idleTimeout));
+      return session(
+          (out, window) ->
+              Session.create(out, window, null, auth, directory, history, askTimeout, idleTimeout));
     }
     if (!sockets.tryOpen(key)) {
       return session(
-          out ->
+          (out, window) ->
               Session.refused(
                   out,
                   "too_many_sockets",
                   "This token has " + maxSocketsPerToken + " sockets open on this node already."));
     }
-    return session(out -> Session.create(out, caller, auth, directory, askTimeout, idleTimeout))
+    return session(
+            (out, window) ->
+                Session.create(
+                    out, window, caller, auth, directory, history, askTimeout, idleTimeout))
         .watchTermination(
             (notUsed, done) -> {
               done.whenComplete((ended, failure) -> sockets.closed(key));
@@ -111,7 +123,8 @@ public final class WebSocketRoutes extends AllDirectives {
 
   /** A socket served by the session actor the factory makes, given where its frames go. */
   private Flow<Message, Message, NotUsed> session(
-      Function<ActorRef<Session.Out>, Behavior<Session.Event>> behavior) {
+      BiFunction<ActorRef<Session.Out>, OutgoingWindow, Behavior<Session.Event>> behavior) {
+    OutgoingWindow window = new OutgoingWindow(OUTGOING_BUFFER / 4);
     Pair<ActorRef<Session.Out>, Source<Session.Out, NotUsed>> outgoing =
         ActorSource.<Session.Out>actorRef(
                 out -> out instanceof Session.Close,
@@ -121,7 +134,9 @@ public final class WebSocketRoutes extends AllDirectives {
             .preMaterialize(system);
     ActorRef<Session.Event> session =
         system.systemActorOf(
-            behavior.apply(outgoing.first()), "websocket-" + UUID.randomUUID(), Props.empty());
+            behavior.apply(outgoing.first(), window),
+            "websocket-" + UUID.randomUUID(),
+            Props.empty());
     Sink<Message, NotUsed> incoming =
         Flow.<Message>create()
             // past the rate, the socket is read no faster: backpressure, not a growing mailbox
@@ -134,7 +149,11 @@ public final class WebSocketRoutes extends AllDirectives {
         outgoing
             .second()
             .filter(Session.Frame.class::isInstance)
-            .map(frame -> TextMessage.create(((Session.Frame) frame).json()));
+            .map(
+                frame -> {
+                  window.taken();
+                  return TextMessage.create(((Session.Frame) frame).json());
+                });
     return Flow.fromSinkAndSourceCoupled(incoming, frames);
   }
 

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.LongStream;
 import livechat.engine.Channel;
-import livechat.engine.Conversation;
 import livechat.engine.EntityDirectory;
 import livechat.engine.Operator;
+import livechat.engine.conversation.Conversation;
+import livechat.engine.conversation.ConversationHistory;
 import livechat.http.auth.Authentication;
 import livechat.http.auth.Caller;
 import livechat.http.auth.Tokens;
@@ -18,13 +21,14 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.RecipientRef;
+import org.apache.pekko.pattern.StatusReply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A socket session sends a conversation's messages in {@code seq} order with no gap, even when a
- * live message overtakes the replay a reconnecting client asked for, and lets closed conversations
- * go. The conversation is a probe.
+ * A socket session sends a conversation's messages in {@code seq} order with no gap, reading what
+ * it misses from the history as fast as the socket takes it, and lets closed conversations go. The
+ * conversation is a probe.
  */
 class SessionOrderTest {
 
@@ -37,7 +41,7 @@ class SessionOrderTest {
   }
 
   @Test
-  void aLiveMessageThatOvertakesAReplayWaitsForTheMessagesBeforeIt() throws Exception {
+  void aLiveMessageThatOvertakesOthersWaitsWhileTheMissingOnesAreRead() throws Exception {
     TestProbe<Conversation.Command> conversation = testKit.createTestProbe();
     TestProbe<Session.Out> out = testKit.createTestProbe();
     visitorSession(conversation, out);
@@ -48,21 +52,62 @@ class SessionOrderTest {
     subscriber.tell(new Conversation.StatusChanged("c1", "active", "Marc", null, 2, null, null));
     assertEquals("conversation", frame(out).get("type").asText());
 
-    // message 4 arrives before 3: nothing is sent, and the conversation is asked again after 2
+    // message 4 arrives before 3: nothing is sent, and the history after 2 is read
     subscriber.tell(posted(4));
-    Conversation.Subscribe again = conversation.expectMessageClass(Conversation.Subscribe.class);
-    assertEquals(2, again.afterSeq());
+    Conversation.GetMessages read = conversation.expectMessageClass(Conversation.GetMessages.class);
+    assertEquals(2, read.afterSeq());
     out.expectNoMessage(Duration.ofMillis(200));
 
-    // the replay brings 3 and 4; a late copy of 4 and another overtaking one ask nothing more
-    subscriber.tell(posted(3));
-    subscriber.tell(posted(4));
-    subscriber.tell(posted(4));
+    // 5 arrives while the page is read; the page brings 3 and 4, then 5 is read too
+    subscriber.tell(posted(5));
+    read.replyTo().tell(StatusReply.success(page(4, 3, 4)));
     assertEquals(3, frame(out).get("seq").asLong());
     assertEquals(4, frame(out).get("seq").asLong());
-    out.expectNoMessage(Duration.ofMillis(200));
-    subscriber.tell(posted(5));
+    Conversation.GetMessages more = conversation.expectMessageClass(Conversation.GetMessages.class);
+    assertEquals(4, more.afterSeq());
+    more.replyTo().tell(StatusReply.success(page(5, 5)));
     assertEquals(5, frame(out).get("seq").asLong());
+
+    // caught up: a late copy asks nothing, the next live message goes straight out
+    subscriber.tell(posted(5));
+    subscriber.tell(posted(6));
+    assertEquals(6, frame(out).get("seq").asLong());
+    conversation.expectNoMessage(Duration.ofMillis(200));
+  }
+
+  @Test
+  void aClientFarBehindIsFedPageByPageAsFastAsItsSocketTakesThem() throws Exception {
+    TestProbe<Conversation.Command> conversation = testKit.createTestProbe();
+    TestProbe<Session.Out> out = testKit.createTestProbe();
+    OutgoingWindow window = new OutgoingWindow(150);
+    visitorSession(conversation, out, window);
+    ActorRef<Conversation.Update> subscriber =
+        conversation.expectMessageClass(Conversation.Subscribe.class).subscriber();
+    subscriber.tell(new Conversation.StatusChanged("c1", "active", "Marc", null, 0, null, null));
+    frame(out);
+    window.taken();
+
+    subscriber.tell(new Conversation.StatusChanged("c1", "active", "Marc", null, 300, null, null));
+    frame(out);
+    window.taken();
+    Conversation.GetMessages first =
+        conversation.expectMessageClass(Conversation.GetMessages.class);
+    assertEquals(0, first.afterSeq());
+    first.replyTo().tell(StatusReply.success(page(300, range(1, 100))));
+    Conversation.GetMessages second =
+        conversation.expectMessageClass(Conversation.GetMessages.class);
+    assertEquals(100, second.afterSeq());
+    second.replyTo().tell(StatusReply.success(page(300, range(101, 200))));
+
+    // 200 frames handed over and none taken: the third page waits for the socket
+    conversation.expectNoMessage(Duration.ofMillis(300));
+    for (int i = 0; i < 60; i++) {
+      frame(out);
+      window.taken();
+    }
+    Conversation.GetMessages third =
+        conversation.expectMessageClass(Conversation.GetMessages.class);
+    assertEquals(200, third.afterSeq());
   }
 
   @Test
@@ -77,21 +122,43 @@ class SessionOrderTest {
     session.tell(new Session.Renew());
     assertEquals(2, conversation.expectMessageClass(Conversation.Subscribe.class).afterSeq());
 
+    // closed with a last message to read: it is read once, and never renewed again
     subscriber.tell(new Conversation.StatusChanged("c1", "closed", "Marc", null, 3, null, null));
+    Conversation.GetMessages read = conversation.expectMessageClass(Conversation.GetMessages.class);
+    read.replyTo().tell(StatusReply.success(page(3, 3)));
     session.tell(new Session.Renew());
     conversation.expectNoMessage(Duration.ofMillis(300));
   }
 
   private static ActorRef<Session.Event> visitorSession(
       TestProbe<Conversation.Command> conversation, TestProbe<Session.Out> out) {
+    return visitorSession(conversation, out, new OutgoingWindow(1000));
+  }
+
+  private static ActorRef<Session.Event> visitorSession(
+      TestProbe<Conversation.Command> conversation,
+      TestProbe<Session.Out> out,
+      OutgoingWindow window) {
     return testKit.spawn(
         Session.create(
             out.ref(),
+            window,
             new Caller.Visitor("c1"),
             authentication(conversation),
             directory(conversation),
+            new ConversationHistory(
+                testKit.system(), directory(conversation), Duration.ofSeconds(3)),
             Duration.ofSeconds(3),
             Duration.ofMinutes(5)));
+  }
+
+  private static Conversation.Messages page(long lastSeq, long... seqs) {
+    return new Conversation.Messages(
+        Arrays.stream(seqs).mapToObj(seq -> posted(seq).message()).toList(), lastSeq, 0);
+  }
+
+  private static long[] range(long from, long to) {
+    return LongStream.rangeClosed(from, to).toArray();
   }
 
   private static Conversation.MessagePosted posted(long seq) {

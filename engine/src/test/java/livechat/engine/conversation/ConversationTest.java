@@ -1,4 +1,4 @@
-package livechat.engine;
+package livechat.engine.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,10 +10,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import livechat.engine.Conversation.Message;
-import livechat.engine.Conversation.MessageAccepted;
-import livechat.engine.Conversation.Participant;
-import livechat.engine.Conversation.View;
+import livechat.engine.Channel;
+import livechat.engine.EngineTestSettings;
+import livechat.engine.ManualClock;
+import livechat.engine.MemberView;
+import livechat.engine.Operator;
+import livechat.engine.ProbeDirectory;
+import livechat.engine.Rejection;
+import livechat.engine.conversation.Conversation.Message;
+import livechat.engine.conversation.Conversation.MessageAccepted;
+import livechat.engine.conversation.Conversation.Participant;
+import livechat.engine.conversation.Conversation.View;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import livechat.engine.conversation.Conversation;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -36,12 +37,17 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * A channel: its members with the router's view of each, and the FIFO queue of conversations
  * waiting for an operator.
  *
- * <p>New conversations join the tail of the queue. The channel drains the queue from its head, one
- * conversation at a time: it ranks the members with the {@link Router}, offers the conversation to
- * the best, and on refusal to the next. When nobody accepts, the head waits, and so does everyone
- * behind it. A member's freed slot, a join or a raised capacity (any {@link UpdateMember}) drains
- * again. Waiting conversations are told their position when it changes, coalesced over {@link
- * #POSITION_UPDATE_DELAY}.
+ * <p>New conversations join the tail of the queue. The channel drains the queue from its head: in
+ * queue order, it offers each conversation to the best member by the {@link Router}, counting the
+ * offers still out as load ({@link OffersInFlight}), up to {@code routing.max-offers-in-flight} at
+ * once; a refusal moves the offer to the next best. When nobody can take a conversation, it waits,
+ * and so does everyone behind it. A member's freed slot, a join or a raised capacity (any {@link
+ * UpdateMember}) drains again. A starter hears what became of its conversation once it was offered
+ * and answered, or once it waits. Waiting conversations are told their position when it changes,
+ * coalesced over {@link #POSITION_UPDATE_DELAY}.
+ *
+ * <p>Changes that arrive while a write is under way are written together in the next one: under a
+ * burst of starts and answers the channel writes once per round trip, not once per change.
  */
 public final class Channel
     extends EventSourcedBehaviorWithEnforcedReplies<Channel.Command, Channel.Event, Channel.State> {
@@ -91,6 +97,9 @@ public final class Channel
       implements Command {}
 
   record DrainQueue() implements Command {}
+
+  /** Time to store the changes gathered since the last write. */
+  record WritePending() implements Command {}
 
   /** Time to tell the waiting conversations their new positions. */
   record TellPositions() implements Command {}
@@ -183,10 +192,21 @@ public final class Channel
   private final Clock clock;
   private final Router router;
 
-  /** The head conversation being offered, and the members that refused it so far. */
-  private String offering;
+  private final OffersInFlight offers = new OffersInFlight();
 
-  private final Set<String> refusedBy = new HashSet<>();
+  /** Accepted conversations whose assignment is not stored yet. */
+  private final Set<String> assigning = new HashSet<>();
+
+  /** Events to store in the next write, and what to do once they are. */
+  private final List<Event> unwritten = new ArrayList<>();
+
+  private final List<Consumer<Open>> afterWrite = new ArrayList<>();
+  private boolean writeScheduled;
+
+  /** Conversations opened whose place in the queue is not stored yet. */
+  private int unwrittenQueued;
+
+  private boolean drainScheduled;
 
   /** Visitor numbers handed out to conversations not yet queued. */
   private int nextVisitorNumber = -1;
@@ -294,6 +314,7 @@ public final class Channel
         .onCommand(RemoveMember.class, this::onRemoveMember)
         .onCommand(LeaveQueue.class, this::onLeaveQueue)
         .onCommand(DrainQueue.class, (state, c) -> drain(state))
+        .onCommand(WritePending.class, this::onWritePending)
         .onCommand(TellPositions.class, this::onTellPositions)
         .onCommand(OfferAnswered.class, this::onOfferAnswered);
     return builder.build();
@@ -313,7 +334,7 @@ public final class Channel
   }
 
   private ReplyEffect<Event, State> onStartConversation(Open state, StartConversation command) {
-    if (state.queue().size() >= settings.maxQueueLength()) {
+    if (state.queue().size() + unwrittenQueued >= settings.maxQueueLength()) {
       return Effect()
           .reply(
               command.replyTo(),
@@ -350,45 +371,36 @@ public final class Channel
   }
 
   /**
-   * Queues the new conversation. At the head of the queue its starter hears once the first routing
-   * attempt is over (assigned, or waiting at position 1); behind others it hears at once that it
-   * waits, and at which position.
+   * Queues the new conversation. Its starter hears what became of it after the first routing
+   * attempt: assigned, or waiting at its position.
    */
   private ReplyEffect<Event, State> onConversationOpened(Open state, ConversationOpened opened) {
     if (opened.failure() != null) {
       return Effect().reply(opened.replyTo(), StatusReply.error(opened.failure()));
     }
-    int position = state.queue().size() + 1;
-    if (position == 1) {
-      starters.put(opened.conversationId(), opened.replyTo());
-    } else {
-      opened
-          .replyTo()
-          .tell(
-              StatusReply.success(new Started(opened.conversationId(), "waiting", null, position)));
-    }
-    return Effect()
-        .persist(
+    unwrittenQueued++;
+    return writeSoon(
+        List.of(
             new ConversationQueued(
                 opened.conversationId(),
                 opened.language(),
                 opened.visitorNumber(),
-                clock.instant()))
-        .thenRun(
-            after -> {
-              Open queued = (Open) after;
-              directory
-                  .conversation(opened.conversationId())
-                  .tell(new Conversation.QueuePositionChanged(queued.queue().size()));
-              drainSoon();
-            })
-        .thenNoReply();
+                clock.instant())),
+        queued -> {
+          unwrittenQueued--;
+          starters.put(opened.conversationId(), opened.replyTo());
+          directory
+              .conversation(opened.conversationId())
+              .tell(
+                  new Conversation.QueuePositionChanged(queued.position(opened.conversationId())));
+          drainSoon();
+        });
   }
 
   private ReplyEffect<Event, State> onUpdateMember(Open state, UpdateMember update) {
     if (update.view().hasRoom()) {
       // a refusal from before this update no longer holds
-      refusedBy.remove(update.view().operatorId());
+      offers.hasRoomAgain(update.view().operatorId());
     }
     Router.Candidate known = state.members().get(update.view().operatorId());
     List<Event> events =
@@ -424,80 +436,122 @@ public final class Channel
   // ---------------------------------------------------------------- draining the queue
 
   private void drainSoon() {
-    if (offering == null) {
+    if (!drainScheduled) {
+      drainScheduled = true;
       context.getSelf().tell(new DrainQueue());
     }
   }
 
-  /** Offers the head of the queue to the best member that has not refused it yet. */
+  /**
+   * Offers waiting conversations, in queue order, each to the best member that has room counting
+   * the offers already out, until the offers in flight reach their maximum or nobody has room. The
+   * starters of conversations left without an offer hear that they wait.
+   */
   private ReplyEffect<Event, State> drain(Open state) {
-    if (offering != null) {
-      return Effect().none().thenNoReply();
+    drainScheduled = false;
+    List<Waiting> queue = state.queue();
+    int index = 0;
+    for (; index < queue.size(); index++) {
+      Waiting waiting = queue.get(index);
+      if (offers.isOffered(waiting.conversationId())
+          || assigning.contains(waiting.conversationId())) {
+        continue;
+      }
+      if (offers.size() >= settings.maxOffersInFlight()) {
+        break;
+      }
+      Optional<Router.Candidate> best =
+          router.best(offers.candidates(state.members().values()), waiting.language());
+      if (best.isEmpty()) {
+        offers.forgetRefusals();
+        break;
+      }
+      offer(waiting.conversationId(), best.get().view().operatorId());
     }
-    if (state.queue().isEmpty()) {
-      return Effect().none().thenNoReply();
-    }
-    Waiting head = state.queue().get(0);
-    Optional<Router.Candidate> best =
-        router.best(
-            state.members().values().stream()
-                .filter(member -> !refusedBy.contains(member.view().operatorId()))
-                .toList(),
-            head.language());
-    if (best.isEmpty()) {
-      refusedBy.clear();
-      answerStarters(state);
-      return Effect().none().thenNoReply();
-    }
-    offering = head.conversationId();
-    String operatorId = best.get().view().operatorId();
+    answerWaitingStarters(state, index);
+    return Effect().none().thenNoReply();
+  }
+
+  private void offer(String conversationId, String operatorId) {
+    offers.offer(conversationId, operatorId, clock.instant());
     context.ask(
         Operator.OfferAnswer.class,
         directory.operator(operatorId),
         settings.offerTimeout(),
-        replyTo -> new Operator.Offer(head.conversationId(), channelId, replyTo),
-        (answer, failure) -> new OfferAnswered(head.conversationId(), operatorId, answer));
-    return Effect().none().thenNoReply();
+        replyTo -> new Operator.Offer(conversationId, channelId, replyTo),
+        (answer, failure) -> new OfferAnswered(conversationId, operatorId, answer));
   }
 
   private ReplyEffect<Event, State> onOfferAnswered(Open state, OfferAnswered answered) {
-    if (!answered.conversationId().equals(offering)) {
+    List<OffersInFlight.Answered> due =
+        offers.answer(answered.conversationId(), answered.operatorId(), answered.answer());
+    if (due.isEmpty()) {
       return Effect().none().thenNoReply();
     }
-    offering = null;
     Instant now = clock.instant();
-    if (answered.answer() instanceof Operator.OfferAccepted accepted) {
-      refusedBy.clear();
-      int position = state.position(answered.conversationId());
-      List<Event> events = new ArrayList<>();
-      events.add(new MemberUpdated(accepted.view(), now));
-      if (position > 0) {
-        events.add(new ConversationAssigned(answered.conversationId(), answered.operatorId(), now));
-      }
-      return Effect()
-          .persist(events)
-          .thenRun(
-              after -> {
-                assign(answered.conversationId(), answered.operatorId(), accepted.displayName());
-                if (position > 0) {
-                  positionsChanged(position - 1);
-                }
-                context.getSelf().tell(new DrainQueue());
-              })
-          .thenNoReply();
-    }
-    refusedBy.add(answered.operatorId());
     List<Event> events = new ArrayList<>();
-    if (answered.answer() instanceof Operator.OfferRefused refused) {
-      if (refused.view() != null) {
-        events.add(new MemberUpdated(refused.view(), now));
-      } else if (state.members().containsKey(answered.operatorId())) {
-        events.add(new MemberRemoved(answered.operatorId(), refused.reason().name(), now));
+    List<Consumer<Open>> then = new ArrayList<>();
+    for (OffersInFlight.Answered answer : due) {
+      String operatorId = answer.operatorId();
+      if (answer.answer() instanceof Operator.OfferAccepted accepted) {
+        String conversationId = answer.conversationId();
+        int position = state.position(conversationId);
+        assigning.add(conversationId);
+        events.add(new MemberUpdated(accepted.view(), now));
+        events.add(new ConversationAssigned(conversationId, operatorId, now));
+        then.add(
+            after -> {
+              assigning.remove(conversationId);
+              if (position > 0) {
+                positionsChanged(position - 1);
+              }
+              assign(conversationId, operatorId, accepted.displayName());
+            });
+      } else {
+        offers.refused(operatorId);
+        if (answer.answer() instanceof Operator.OfferRefused refused) {
+          if (refused.view() != null) {
+            events.add(new MemberUpdated(refused.view(), now));
+          } else if (state.members().containsKey(operatorId)) {
+            events.add(new MemberRemoved(operatorId, refused.reason().name(), now));
+          }
+        }
       }
+      then.add(after -> offers.stored(operatorId));
     }
+    return writeSoon(
+        events,
+        after -> {
+          then.forEach(action -> action.accept(after));
+          drainSoon();
+        });
+  }
+
+  // ---------------------------------------------------------------- writing in batches
+
+  /**
+   * Stores the events with the next write, then runs {@code then}. While a write is under way the
+   * channel's commands wait, so what they add meanwhile goes out together in one write.
+   */
+  private ReplyEffect<Event, State> writeSoon(List<Event> events, Consumer<Open> then) {
+    unwritten.addAll(events);
+    afterWrite.add(then);
+    if (!writeScheduled) {
+      writeScheduled = true;
+      context.getSelf().tell(new WritePending());
+    }
+    return Effect().none().thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> onWritePending(Open state, WritePending write) {
+    writeScheduled = false;
+    List<Event> events = List.copyOf(unwritten);
+    List<Consumer<Open>> then = List.copyOf(afterWrite);
+    unwritten.clear();
+    afterWrite.clear();
     return Effect()
         .persist(events)
-        .thenRun(after -> context.getSelf().tell(new DrainQueue()))
+        .thenRun(after -> then.forEach(action -> action.accept((Open) after)))
         .thenNoReply();
   }
 
@@ -512,10 +566,16 @@ public final class Channel
     }
   }
 
-  /** The queue stopped moving: everyone still waiting to hear learns their position. */
-  private void answerStarters(Open state) {
-    for (int i = 0; i < state.queue().size(); i++) {
+  /** Starters of conversations from this queue index on without an offer learn that they wait. */
+  private void answerWaitingStarters(Open state, int fromIndex) {
+    if (starters.isEmpty()) {
+      return;
+    }
+    for (int i = fromIndex; i < state.queue().size(); i++) {
       String conversationId = state.queue().get(i).conversationId();
+      if (offers.isOffered(conversationId) || assigning.contains(conversationId)) {
+        continue;
+      }
       ActorRef<StatusReply<Started>> starter = starters.remove(conversationId);
       if (starter != null) {
         starter.tell(StatusReply.success(new Started(conversationId, "waiting", null, i + 1)));
@@ -593,6 +653,10 @@ public final class Channel
             (state, e) -> {
               Map<String, Router.Candidate> members = new LinkedHashMap<>(state.members());
               Router.Candidate known = members.get(e.view().operatorId());
+              if (known != null && e.view().olderThan(known.view())) {
+                // heard out of order: the view stored already is the later one
+                return state;
+              }
               long joinOrder = state.nextJoinOrder();
               if (known == null) {
                 members.put(

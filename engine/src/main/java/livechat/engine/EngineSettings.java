@@ -14,7 +14,8 @@ public record EngineSettings(
     Duration askTimeout,
     int visitorMessagesPerMinute,
     int recentMessages,
-    int maxQueueLength) {
+    int maxQueueLength,
+    int maxOffersInFlight) {
 
   public static EngineSettings fromConfig(Config config) {
     Config livechat = config.getConfig("livechat");
@@ -28,6 +29,7 @@ public record EngineSettings(
         livechat.getDuration("entity-ask-timeout"),
         livechat.getInt("conversation.visitor-messages-per-minute"),
         livechat.getInt("conversation.recent-messages"),
-        livechat.getInt("routing.max-queue-length"));
+        livechat.getInt("routing.max-queue-length"),
+        livechat.getInt("routing.max-offers-in-flight"));
   }
 }

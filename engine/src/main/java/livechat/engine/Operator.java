@@ -933,7 +933,12 @@ public final class Operator
 
   private MemberView view(Registered state) {
     return new MemberView(
-        operatorId, state.mainLanguage(), state.chatLanguages(), state.active(), state.capacity());
+        operatorId,
+        state.mainLanguage(),
+        state.chatLanguages(),
+        state.active(),
+        state.capacity(),
+        lastSequenceNumber(context));
   }
 
   private OfferAccepted accepted(Registered state) {

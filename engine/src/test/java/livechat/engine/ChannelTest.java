@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -133,7 +134,65 @@ class ChannelTest {
     assertEquals(List.of("c2", "c3"), summary().getValue().queue());
   }
 
+  @Test
+  void waitingConversationsAreOfferedToSeveralMembersAtOnceAndAssignedInQueueOrder() {
+    create("Website");
+    for (String id : List.of("c1", "c2")) {
+      start(id, null);
+      expectOpen(id);
+      directory.conversationProbe(id).expectMessageClass(Conversation.QueuePositionChanged.class);
+    }
+
+    channel.tell(new Channel.UpdateMember(view("anne", 0, 1), null));
+    channel.tell(new Channel.UpdateMember(view("marc", 0, 1), null));
+
+    // both are out at once: anne cannot take two, so c2 goes to marc
+    Operator.Offer toAnne =
+        directory.operatorProbe("anne").expectMessageClass(Operator.Offer.class);
+    Operator.Offer toMarc =
+        directory.operatorProbe("marc").expectMessageClass(Operator.Offer.class);
+    assertEquals("c1", toAnne.conversationId());
+    assertEquals("c2", toMarc.conversationId());
+
+    // marc answers first, yet c1 is assigned before c2
+    toMarc.replyTo().tell(new Operator.OfferAccepted(view("marc", 1, 1), "Marc"));
+    directory.conversationProbe("c2").expectNoMessage(Duration.ofMillis(200));
+    toAnne.replyTo().tell(new Operator.OfferAccepted(view("anne", 1, 1), "Anne"));
+    assertEquals(
+        "anne",
+        directory
+            .conversationProbe("c1")
+            .expectMessageClass(Conversation.AssignOperator.class)
+            .operatorId());
+    assertEquals(
+        "marc",
+        directory
+            .conversationProbe("c2")
+            .expectMessageClass(Conversation.AssignOperator.class)
+            .operatorId());
+    assertEquals(List.of(), summary().getValue().queue());
+  }
+
+  @Test
+  void aMemberViewHeardAfterALaterOneIsIgnored() {
+    create("Website");
+    channel.tell(new Channel.UpdateMember(versioned("anne", 1, 2, 7), null));
+    channel.tell(new Channel.UpdateMember(versioned("anne", 2, 2, 5), null));
+
+    start("c1", null);
+    expectOpen("c1");
+
+    // anne's later view has room: the earlier one, heard last, does not hide it
+    assertEquals(
+        "c1",
+        directory.operatorProbe("anne").expectMessageClass(Operator.Offer.class).conversationId());
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  private static MemberView versioned(String operatorId, int active, int capacity, long version) {
+    return new MemberView(operatorId, "en_US", List.of(), active, capacity, version);
+  }
 
   private static MemberView view(String operatorId, int active, int capacity) {
     return new MemberView(operatorId, "en_US", List.of(), active, capacity);

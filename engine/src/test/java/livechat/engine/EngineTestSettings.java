@@ -16,7 +16,8 @@ public final class EngineTestSettings {
           Duration.ofSeconds(5),
           30,
           100,
-          1000);
+          1000,
+          32);
 
   private EngineTestSettings() {}
 }

@@ -175,7 +175,8 @@ class ConversationHistoryTest {
             defaults.askTimeout(),
             100_000,
             recentMessages,
-            defaults.maxQueueLength());
+            defaults.maxQueueLength(),
+            defaults.maxOffersInFlight());
     conversation = testKit.spawn(Conversation.create(conversationId, probes, settings, clock));
     history =
         new ConversationHistory(testKit.system(), new OneConversation(), Duration.ofSeconds(5));

@@ -1,0 +1,125 @@
+package livechat.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A channel's offers that are out or answered but not stored yet, and what they mean for routing:
+ * an operator with offers out is as loaded as if it had accepted them, and counts as given work at
+ * the time of its last offer. Members that refused are left out until they report room again.
+ * Answers are handed back in the order the offers were made, so that conversations offered in queue
+ * order are assigned in queue order however their operators' answers overtake one another. Kept in
+ * memory only: after a restart the queue is routed afresh, and operators decline what they hold
+ * already.
+ */
+final class OffersInFlight {
+
+  /** An answer due to the channel: the conversation, its operator, and what it said. */
+  record Answered(String conversationId, String operatorId, Operator.OfferAnswer answer) {}
+
+  /** Conversation id to its offer, in the order the offers were made. */
+  private final LinkedHashMap<String, Answered> offered = new LinkedHashMap<>();
+
+  private final Set<String> answered = new HashSet<>();
+
+  /** Operator id to its offers not yet reflected in the member view the channel stored. */
+  private final Map<String, Integer> pendingLoad = new HashMap<>();
+
+  private final Map<String, Instant> lastOfferedAt = new HashMap<>();
+  private final Set<String> refusedBy = new HashSet<>();
+
+  int size() {
+    return offered.size();
+  }
+
+  boolean isOffered(String conversationId) {
+    return offered.containsKey(conversationId);
+  }
+
+  void offer(String conversationId, String operatorId, Instant at) {
+    offered.put(conversationId, new Answered(conversationId, operatorId, null));
+    pendingLoad.merge(operatorId, 1, Integer::sum);
+    lastOfferedAt.put(operatorId, at);
+  }
+
+  /**
+   * Records the operator's answer ({@code null} when it did not answer in time) and returns the
+   * answers now due, oldest offer first: none while an earlier offer still waits for its answer. An
+   * answer that is not the one awaited (late, or for an offer since withdrawn) is ignored. The
+   * operator's load stays counted until {@link #stored} says so.
+   */
+  List<Answered> answer(String conversationId, String operatorId, Operator.OfferAnswer answer) {
+    Answered awaited = offered.get(conversationId);
+    if (awaited == null
+        || !awaited.operatorId().equals(operatorId)
+        || !answered.add(conversationId)) {
+      return List.of();
+    }
+    offered.put(conversationId, new Answered(conversationId, operatorId, answer));
+    List<Answered> due = new ArrayList<>();
+    Iterator<Map.Entry<String, Answered>> oldestFirst = offered.entrySet().iterator();
+    while (oldestFirst.hasNext()) {
+      Map.Entry<String, Answered> oldest = oldestFirst.next();
+      if (!answered.remove(oldest.getKey())) {
+        break;
+      }
+      due.add(oldest.getValue());
+      oldestFirst.remove();
+    }
+    return due;
+  }
+
+  /** The answer is stored, with the operator's view that counts the conversation if accepted. */
+  void stored(String operatorId) {
+    pendingLoad.computeIfPresent(operatorId, (id, load) -> load > 1 ? load - 1 : null);
+  }
+
+  void refused(String operatorId) {
+    refusedBy.add(operatorId);
+    lastOfferedAt.remove(operatorId);
+  }
+
+  /** The member reports room: an earlier refusal no longer holds. */
+  void hasRoomAgain(String operatorId) {
+    refusedBy.remove(operatorId);
+  }
+
+  /** Nobody could take the head of the queue: everyone may be asked again on the next change. */
+  void forgetRefusals() {
+    refusedBy.clear();
+  }
+
+  /** The members as the router should see them now, without those that refused. */
+  List<Router.Candidate> candidates(Collection<Router.Candidate> members) {
+    return members.stream()
+        .filter(member -> !refusedBy.contains(member.view().operatorId()))
+        .map(this::withOffers)
+        .toList();
+  }
+
+  private Router.Candidate withOffers(Router.Candidate member) {
+    String operatorId = member.view().operatorId();
+    int pending = pendingLoad.getOrDefault(operatorId, 0);
+    Instant offeredAt = lastOfferedAt.get(operatorId);
+    if (pending == 0
+        && (offeredAt == null
+            || (member.lastAssignedAt() != null && !offeredAt.isAfter(member.lastAssignedAt())))) {
+      return member;
+    }
+    Instant lastGiven =
+        member.lastAssignedAt() == null
+                || (offeredAt != null && offeredAt.isAfter(member.lastAssignedAt()))
+            ? offeredAt
+            : member.lastAssignedAt();
+    return new Router.Candidate(
+        member.view().withActive(member.view().active() + pending), member.joinOrder(), lastGiven);
+  }
+}

@@ -1,22 +1,30 @@
 // The Composer: Enter sends, Shift+Enter adds a line. Typing ":" and letters suggests canned
-// responses (arrows move, Enter or Tab inserts, Escape closes); a text starting with "/" is a
-// command, answered to the operator only.
+// responses, typing "/" at the start suggests commands (arrows move, Enter or Tab inserts,
+// Escape closes); a text starting with "/" is a command, answered to the operator only.
 // Properties: disabled, placeholder, label. Fires `composer-send` (detail: {text}),
 // `composer-command` (detail: {text}) and `composer-typing`.
 
-import './canned-suggestions.js';
+import './composer-suggestions.js';
 import { cannedResponses } from './canned-responses.js';
 import { el } from './format.js';
 
 const MAX_LENGTH = 4000;
 const SHORTCUT_BEFORE_CARET = /(^|\s):([a-z0-9_-]*)$/;
+const COMMAND_TYPED = /^\/([a-z]*)$/i;
 const COMMAND_HINT = 'A command: only you will see it and its answer. /help lists them.';
+const COMMANDS = [
+  { name: 'help', insert: '/help', detail: 'List the commands' },
+  { name: 'history', insert: '/history', detail: 'The pages the visitor opened' },
+  { name: 'close', insert: '/close', detail: 'Close the conversation' },
+  { name: 'transfer', insert: '/transfer ', detail: 'Give the conversation to an operator: /transfer <name>' },
+];
 
 class ChatComposer extends HTMLElement {
   #textarea;
   #button;
   #suggestions;
   #hint;
+  #suggesting = null;
   #disabled = false;
   #placeholder = 'Write a message…';
   #label = 'Message';
@@ -33,7 +41,7 @@ class ChatComposer extends HTMLElement {
     this.#button = el('button', 'button button-primary send', 'Send');
     this.#button.type = 'submit';
     form.append(this.#textarea, this.#button);
-    this.#suggestions = document.createElement('canned-suggestions');
+    this.#suggestions = document.createElement('composer-suggestions');
     this.#hint = el('p', 'composer-hint', COMMAND_HINT);
     this.#hint.hidden = true;
     this.replaceChildren(this.#suggestions, this.#hint, form);
@@ -96,12 +104,18 @@ class ChatComposer extends HTMLElement {
     }
   }
 
-  /** The ":shortcut" being typed just before the caret, if any. */
-  #typedShortcut() {
+  /** What is being typed just before the caret that suggestions can complete, if anything. */
+  #typed() {
     const { value, selectionStart, selectionEnd } = this.#textarea;
     if (selectionStart !== selectionEnd) return null;
-    const match = SHORTCUT_BEFORE_CARET.exec(value.slice(0, selectionStart));
-    return match ? { typed: match[2], start: selectionStart - match[2].length - 1 } : null;
+    const before = value.slice(0, selectionStart);
+    const command = COMMAND_TYPED.exec(before);
+    if (command && selectionStart === value.length) {
+      return { kind: 'command', typed: command[1].toLowerCase(), start: 0 };
+    }
+    const shortcut = SHORTCUT_BEFORE_CARET.exec(before);
+    if (shortcut) return { kind: 'canned', typed: shortcut[2], start: selectionStart - shortcut[2].length - 1 };
+    return null;
   }
 
   #isCommand() {
@@ -110,35 +124,37 @@ class ChatComposer extends HTMLElement {
 
   #update() {
     this.#hint.hidden = !this.#isCommand();
-    const shortcut = this.#typedShortcut();
-    if (!shortcut) {
+    if (!this.#typed()) {
       this.#close();
       return;
     }
     const show = () => {
-      const current = this.#typedShortcut();
-      this.#suggestions.items = current ? cannedResponses.suggest(current.typed) : [];
+      const typed = this.#typed();
+      this.#suggesting = typed ? choices(typed) : [];
+      this.#suggestions.label = typed?.kind === 'command' ? 'Commands' : 'Canned responses';
+      this.#suggestions.items = this.#suggesting;
       this.#textarea.setAttribute('aria-expanded', String(!this.#suggestions.hidden));
       this.#textarea.setAttribute('aria-activedescendant', this.#suggestions.activeOptionId);
     };
     show();
-    cannedResponses.refresh().then(show);
+    if (this.#typed()?.kind === 'canned') cannedResponses.refresh().then(show);
   }
 
-  /** Replaces ":shortcut" with the response's text; the operator may edit it before sending. */
+  /** Replaces what was typed with the choice; the operator may edit it before sending. */
   #insert(index) {
-    const item = this.#suggestions.items[index];
-    const shortcut = this.#typedShortcut();
+    const choice = this.#suggesting?.[index];
+    const typed = this.#typed();
     this.#close();
-    if (!item || !shortcut) return;
+    if (!choice || !typed) return;
     const { value, selectionStart } = this.#textarea;
-    const text = item.text.slice(0, MAX_LENGTH - (value.length - (selectionStart - shortcut.start)));
-    this.#textarea.setRangeText(text, shortcut.start, selectionStart, 'end');
+    const room = MAX_LENGTH - (value.length - (selectionStart - typed.start));
+    this.#textarea.setRangeText(choice.insert.slice(0, room), typed.start, selectionStart, 'end');
     this.#textarea.focus();
-    this.#fire('composer-typing');
+    if (typed.kind === 'canned') this.#fire('composer-typing');
   }
 
   #close() {
+    this.#suggesting = null;
     if (!this.#suggestions || this.#suggestions.hidden) return;
     this.#suggestions.items = [];
     this.#textarea.setAttribute('aria-expanded', 'false');
@@ -157,6 +173,22 @@ class ChatComposer extends HTMLElement {
   #fire(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
   }
+}
+
+/**
+ * The suggestions for what is typed: canned responses by shortcut, or the commands starting with
+ * the letters typed (none once a command is typed in full, so that Enter runs it).
+ */
+function choices({ kind, typed }) {
+  if (kind === 'canned') {
+    return cannedResponses.suggest(typed).map((response) => ({
+      key: response.shortcut, label: `:${response.shortcut}`, detail: response.text, insert: response.text,
+    }));
+  }
+  if (COMMANDS.some((command) => command.name === typed)) return [];
+  return COMMANDS.filter((command) => command.name.startsWith(typed)).map((command) => ({
+    key: command.name, label: `/${command.name}`, detail: command.detail, insert: command.insert,
+  }));
 }
 
 customElements.define('chat-composer', ChatComposer);

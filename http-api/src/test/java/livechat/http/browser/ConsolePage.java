@@ -113,15 +113,15 @@ public final class ConsolePage {
     return browser.visible(containerCss + " textarea.composer").getAttribute("value");
   }
 
-  /** The shortcuts the composer inside {@code container} suggests, once it suggests some. */
+  /** What the composer inside {@code container} suggests (shortcuts, commands), once it does. */
   public List<String> awaitSuggestions(String containerCss) {
     return browser.await(
-        "canned responses are suggested in " + containerCss,
+        "suggestions are shown in " + containerCss,
         d -> {
           List<String> shortcuts =
-              browser.all(containerCss + " canned-suggestions .suggestion").stream()
+              browser.all(containerCss + " composer-suggestions .suggestion").stream()
                   .filter(WebElement::isDisplayed)
-                  .map(option -> option.getAttribute("data-shortcut"))
+                  .map(option -> option.getAttribute("data-key"))
                   .toList();
           return shortcuts.isEmpty() ? null : shortcuts;
         });

@@ -110,8 +110,13 @@ class OperatorToolsInTheBrowserTest {
       visitor.openPanel();
       visitor.awaitMessage("We ship to all of Europe in two days. Belgium included!");
 
-      // /history: the pages the visitor opened, most recent first, for Marc's eyes only
-      marc.write(window, "/history");
+      // /history, completed from "/hi": the pages the visitor opened, most recent first, for
+      // Marc's eyes only
+      marc.type(window, "/hi");
+      assertEquals(List.of("history"), marc.awaitSuggestions(window));
+      marc.type(window, Keys.TAB);
+      marcBrowser.await("the command is completed", d -> marc.draft(window).equals("/history"));
+      marc.type(window, Keys.ENTER);
       String history = marc.awaitCommandReply(window, "/history");
       int pricing = history.indexOf("Pricing - Example Shop — " + site.url("/pricing"));
       int home = history.indexOf("Home - Example Shop — " + site.url("/") + " (");

@@ -1,12 +1,13 @@
-// The list of canned responses under the composer while the operator types ":" and a
-// shortcut. Properties: items ([{id, shortcut, text}]), activeIndex. The composer moves the
-// selection with the keyboard; a click fires `suggestion-pick` (detail: {index}).
+// The list the composer shows above itself while the operator types ":" and a shortcut (canned
+// responses) or "/" and a name (commands). Properties: items ([{key, label, detail}]),
+// activeIndex, label. The composer moves the selection with the keyboard; a click fires
+// `suggestion-pick` (detail: {index}).
 
 import { el } from './format.js';
 
 let nextId = 0;
 
-class CannedSuggestions extends HTMLElement {
+class ComposerSuggestions extends HTMLElement {
   #items = [];
   #active = 0;
   #list = null;
@@ -14,9 +15,8 @@ class CannedSuggestions extends HTMLElement {
   connectedCallback() {
     if (this.#list) return;
     this.#list = el('ul', 'suggestions');
-    this.#list.id = `canned-suggestions-${(nextId += 1)}`;
+    this.#list.id = `composer-suggestions-${(nextId += 1)}`;
     this.#list.setAttribute('role', 'listbox');
-    this.#list.setAttribute('aria-label', 'Canned responses');
     // mousedown, not click: the composer keeps the focus
     this.#list.addEventListener('mousedown', (event) => {
       const option = event.target.closest('[role=option]');
@@ -33,6 +33,8 @@ class CannedSuggestions extends HTMLElement {
   get listId() { return this.#list?.id ?? ''; }
 
   get activeOptionId() { return this.#items.length ? `${this.listId}-${this.#active}` : ''; }
+
+  set label(text) { this.#list?.setAttribute('aria-label', text); }
 
   set items(items) {
     this.#items = items;
@@ -56,14 +58,14 @@ class CannedSuggestions extends HTMLElement {
       const option = el('li', 'suggestion');
       option.id = `${this.listId}-${index}`;
       option.dataset.index = String(index);
-      option.dataset.shortcut = item.shortcut;
+      option.dataset.key = item.key;
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', String(index === this.#active));
-      option.append(el('span', 'suggestion-shortcut', `:${item.shortcut}`), el('span', 'suggestion-text', item.text));
+      option.append(el('span', 'suggestion-label', item.label), el('span', 'suggestion-detail', item.detail));
       return option;
     }));
     this.#list.children[this.#active]?.scrollIntoView({ block: 'nearest' });
   }
 }
 
-customElements.define('canned-suggestions', CannedSuggestions);
+customElements.define('composer-suggestions', ComposerSuggestions);

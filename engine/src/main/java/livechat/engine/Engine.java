@@ -1,12 +1,15 @@
 package livechat.engine;
 
 import java.time.Clock;
+import livechat.engine.canned.CannedResponses;
 import livechat.engine.conversation.Conversation;
+import livechat.engine.pages.VisitorPages;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
- * Starts the engine's entities on a node: registers settings, operators, channels and conversations
- * with Cluster Sharding, wired to one another through a {@link ShardedDirectory}.
+ * Starts the engine's entities on a node: registers settings, operators, channels, conversations,
+ * canned responses and visitors' pages with Cluster Sharding, wired to one another through a {@link
+ * ShardedDirectory}.
  */
 public final class Engine {
 
@@ -29,6 +32,8 @@ public final class Engine {
     Operator.init(system, directory, settings, clock);
     Channel.init(system, directory, settings, clock);
     Conversation.init(system, directory, settings, clock);
+    CannedResponses.init(system);
+    VisitorPages.init(system, clock);
     return new Engine(
         directory, settings, new OperatorAccounts(system, directory, settings.askTimeout()));
   }

@@ -7,7 +7,9 @@ import java.util.concurrent.CompletionStage;
 import livechat.engine.Engine;
 import livechat.engine.conversation.ConversationHistory;
 import livechat.http.auth.Authentication;
+import livechat.http.canned.CannedResponseRoutes;
 import livechat.http.channels.ChannelRoutes;
+import livechat.http.commands.CommandRoutes;
 import livechat.http.conversations.ConversationRoutes;
 import livechat.http.health.HealthRoutes;
 import livechat.http.health.ReadinessCheck;
@@ -18,6 +20,7 @@ import livechat.http.logging.ObservedRequests;
 import livechat.http.metrics.Metrics;
 import livechat.http.metrics.MetricsRoutes;
 import livechat.http.operators.OperatorRoutes;
+import livechat.http.pages.PageRoutes;
 import livechat.http.web.CrossOrigin;
 import livechat.http.web.WebPages;
 import livechat.http.websocket.WebSocketRoutes;
@@ -70,6 +73,9 @@ public final class HttpApi extends AllDirectives {
             new LanguageRoutes(system, auth).route(),
             new OperatorRoutes(system, auth, engine.accounts(), engine.directory(), limits).route(),
             new ChannelRoutes(system, auth, engine.directory(), limits).route(),
+            new CannedResponseRoutes(system, auth).route(),
+            new PageRoutes(system, auth, engine.directory()).route(),
+            new CommandRoutes(system, auth, engine.directory()).route(),
             new ConversationRoutes(system, auth, engine.directory(), history).route(),
             new WebSocketRoutes(system, auth, engine.directory(), history).route());
     // errors are answered inside the CORS directive too, so that other origins can read them

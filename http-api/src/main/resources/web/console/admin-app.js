@@ -1,5 +1,5 @@
 // The admin page: asks for the admin token, then shows languages, operator and channel
-// creation, and every channel. Children fire `admin-unauthorized` when the token is refused.
+// creation, every channel, and the canned responses. Children fire `admin-unauthorized` when the token is refused.
 
 import * as api from './api.js';
 import { el } from './format.js';
@@ -80,9 +80,10 @@ class AdminApp extends HTMLElement {
     const operatorForm = document.createElement('admin-operator-form');
     const channelForm = document.createElement('admin-channel-form');
     const table = document.createElement('admin-channel-table');
+    const canned = document.createElement('admin-canned-responses');
     const forms = el('div', 'admin-grid');
     forms.append(operatorForm, channelForm);
-    page.append(header, languages, forms, table);
+    page.append(header, languages, forms, table, canned);
     this.replaceChildren(page);
 
     languages.addEventListener('languages-changed', (e) => { operatorForm.languages = e.detail.enabled; });

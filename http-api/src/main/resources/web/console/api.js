@@ -103,6 +103,10 @@ export const postSeen = (id, seq) => operator('POST', `/api/conversations/${enc(
 export const closeConversation = (id) => operator('POST', `/api/conversations/${enc(id)}/close`);
 export const transferConversation = (id, operatorId) =>
   operator('POST', `/api/conversations/${enc(id)}/transfer`, { operatorId });
+/** → {reply}: the answer to a command such as /help, for the operator only. */
+export const runCommand = (id, text) =>
+  operator('POST', `/api/conversations/${enc(id)}/command`, { text });
+export const getCannedResponses = () => operator('GET', '/api/canned-responses');
 
 /** Every message after `after`, page by page. */
 export async function getMessages(id, after = 0) {
@@ -122,3 +126,10 @@ export const adminGetChannels = () => admin('GET', '/api/channels');
 export const adminPutLanguages = (enabled) => admin('PUT', '/api/admin/languages', { enabled });
 export const adminCreateOperator = (profile) => admin('POST', '/api/admin/operators', profile);
 export const adminCreateChannel = (name) => admin('POST', '/api/admin/channels', { name });
+export const adminGetCannedResponses = () => admin('GET', '/api/canned-responses');
+export const adminCreateCannedResponse = (shortcut, text) =>
+  admin('POST', '/api/admin/canned-responses', { shortcut, text });
+export const adminUpdateCannedResponse = (id, shortcut, text) =>
+  admin('PUT', `/api/admin/canned-responses/${enc(id)}`, { shortcut, text });
+export const adminDeleteCannedResponse = (id) =>
+  admin('DELETE', `/api/admin/canned-responses/${enc(id)}`);

@@ -1,8 +1,9 @@
 // The Thread of one conversation, shared by the chat window and the main view: messages,
 // the visitor typing, the rating, the transfer picker and the composer.
 // Property: conversation (a state from conversations.js). Method: toggleTransfer().
-// Fires `thread-send`, `thread-typing`, `conversation-transfer`, `thread-dismiss-error`
-// (detail: {conversationId, ...}).
+// Commands and their answers are shown to the operator only, among the messages, never sent.
+// Fires `thread-send`, `thread-command`, `thread-typing`, `conversation-transfer`,
+// `thread-dismiss-error` (detail: {conversationId, ...}).
 
 import { isOpenForReply } from './conversations.js';
 import { clockTime, el } from './format.js';
@@ -66,6 +67,7 @@ class ChatThread extends HTMLElement {
     this.#parts = { status, scroller, log, empty, typing, rating, error, picker, composer };
 
     this.addEventListener('composer-send', (e) => this.#fire('thread-send', { text: e.detail.text }));
+    this.addEventListener('composer-command', (e) => this.#fire('thread-command', { text: e.detail.text }));
     this.addEventListener('composer-typing', () => this.#fire('thread-typing'));
     this.addEventListener('transfer-cancel', () => {
       this.#transferOpen = false;
@@ -116,12 +118,28 @@ class ChatThread extends HTMLElement {
       if (log.children[index] !== item) log.insertBefore(item, log.children[index] ?? null);
       index += 1;
     };
+    const notes = state.notes ?? [];
+    const placeNotes = (afterSeq) => {
+      for (const note of notes) {
+        if (note.afterSeq !== afterSeq) continue;
+        const key = `note:${note.id}`;
+        let item = this.#rendered.get(key);
+        if (!item) this.#rendered.set(key, (item = noteItem(note)));
+        updateNote(item, note);
+        place(key, item);
+      }
+    };
+    const lastSeq = state.messages.at(-1)?.seq ?? 0;
+    placeNotes(0);
     for (const message of state.messages) {
       const key = `seq:${message.seq}`;
       let item = this.#rendered.get(key);
       if (!item) this.#rendered.set(key, (item = messageItem(message)));
       place(key, item);
+      placeNotes(message.seq);
     }
+    const later = new Set(notes.map((note) => note.afterSeq).filter((seq) => seq > lastSeq));
+    for (const afterSeq of [...later].sort((a, b) => a - b)) placeNotes(afterSeq);
     for (const pending of state.pending.values()) {
       const key = `pending:${pending.clientMessageId}`;
       let item = this.#rendered.get(key);
@@ -136,7 +154,7 @@ class ChatThread extends HTMLElement {
       }
     }
     const empty = this.#parts.empty;
-    const nothing = state.messages.length === 0 && state.pending.size === 0;
+    const nothing = state.messages.length === 0 && state.pending.size === 0 && notes.length === 0;
     empty.hidden = !nothing || state.load === 'error';
     empty.textContent = state.load === 'ready' ? 'No messages yet.' : 'Loading messages…';
   }
@@ -193,6 +211,26 @@ function messageItem(message) {
   meta.append(el('span', 'message-author', message.author.displayName), time);
   item.append(meta, el('p', 'message-text', message.text));
   return item;
+}
+
+/** A command and its answer: a muted line that only this operator sees, never stored. */
+function noteItem(note) {
+  const item = el('li', 'message message-note');
+  item.dataset.noteId = note.id;
+  const meta = el('div', 'message-meta');
+  const time = el('time', 'message-time', clockTime(note.at));
+  time.dateTime = note.at;
+  meta.append(el('span', 'note-label', 'Only you can see this'), time);
+  item.append(meta, el('p', 'note-command', note.command), el('p', 'note-reply'));
+  return item;
+}
+
+function updateNote(item, note) {
+  const reply = item.querySelector('.note-reply');
+  item.classList.toggle('failed', Boolean(note.error));
+  if (note.error) reply.textContent = note.error;
+  else reply.textContent = note.reply ?? 'Running…';
+  item.setAttribute('aria-busy', String(note.reply === null && !note.error));
 }
 
 function pendingItem(pending) {

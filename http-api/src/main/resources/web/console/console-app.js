@@ -150,6 +150,7 @@ class ConsoleApp extends HTMLElement {
       if (this.#store) act(this.#store, e.detail);
     });
     intent('thread-send', (s, d) => s.send(d.conversationId, d.text));
+    intent('thread-command', (s, d) => s.command(d.conversationId, d.text));
     intent('thread-typing', (s, d) => s.typing(d.conversationId));
     intent('thread-seen', (s, d) => s.markSeen(d.conversationId));
     intent('thread-dismiss-error', (s, d) => s.dismissError(d.conversationId));

@@ -6,6 +6,7 @@ import './live-inbox.js';
 import './channel-card.js';
 import './channels-page.js';
 import './preferences-page.js';
+import './composer-suggestions.js';
 import './chat-composer.js';
 import './transfer-picker.js';
 import './chat-thread.js';

@@ -28,6 +28,7 @@ function blank(id) {
     messages: [],
     seqs: new Set(),
     pending: new Map(),
+    notes: [],
     typing: null,
     transferredTo: null,
     load: 'idle',
@@ -264,6 +265,38 @@ export class Conversations extends EventTarget {
       this.#emit(id);
       return false;
     }
+  }
+
+  /** Runs a command; it and its answer are kept here, for this operator's eyes only. */
+  async command(id, text) {
+    const state = this.#byId.get(id);
+    if (!state) return;
+    const note = {
+      id: crypto.randomUUID(),
+      afterSeq: state.messages.at(-1)?.seq ?? 0,
+      at: new Date().toISOString(),
+      command: text,
+      reply: null,
+      error: null,
+    };
+    state.notes = [...state.notes, note];
+    this.#emit(id);
+    const name = text.trim().split(/\s+/, 1)[0].toLowerCase();
+    if (name === '/close') state.awaitingOutcome = true;
+    try {
+      const { reply } = await api.runCommand(id, text);
+      note.reply = reply;
+      if (name === '/transfer') {
+        state.transferredTo = /to (.+)\.$/.exec(reply)?.[1] ?? 'another operator';
+        this.release(id);
+        this.refreshInbox();
+      }
+      if (name === '/close') this.#mergeView(state, await api.getConversation(id));
+    } catch (error) {
+      if (name === '/close') state.awaitingOutcome = false;
+      if (!note.reply) note.error = error.message;
+    }
+    this.#emit(id);
   }
 
   async close(id) {

@@ -160,6 +160,7 @@ export class ChatSession extends EventTarget {
       this.#save();
       this.#changed();
       this.#connect();
+      this.#reportPage();
     } catch (error) {
       for (const message of this.state.messages) if (message.pending) message.error = error;
       this.#changed();
@@ -191,8 +192,17 @@ export class ChatSession extends EventTarget {
     }
     if (this.state.conversation.status !== 'closed') {
       this.#connect();
-      this.#api.reportPage(conversationId, token, location.href.slice(0, 2048), document.title.slice(0, 200)).catch(() => {});
+      this.#reportPage();
     }
+  }
+
+  /** Tells the operator which page the visitor is on (each page the visitor opens). */
+  #reportPage() {
+    const conversation = this.state.conversation;
+    if (!conversation || !this.#token) return;
+    this.#api
+      .reportPage(conversation.id, this.#token, location.href.slice(0, 2048), document.title.slice(0, 300))
+      .catch(() => {});
   }
 
   #connect() {

@@ -55,6 +55,10 @@ public final class ApiClient {
     return send(json(path, "PUT", json));
   }
 
+  public HttpResponse<String> delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   /** The JSON body of a response that must have the status. */
   public static JsonNode expect(int status, HttpResponse<String> response) {
     if (response.statusCode() != status) {

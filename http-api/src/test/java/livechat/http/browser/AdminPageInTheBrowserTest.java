@@ -12,6 +12,7 @@ import livechat.http.ApiTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -94,6 +95,69 @@ class AdminPageInTheBrowserTest {
         expect(200, new ApiClient(server, ApiTestServer.ADMIN_TOKEN).get("/api/channels"))
             .findValuesAsText("name")
             .contains("Support"));
+  }
+
+  @Test
+  void theAdminAddsEditsAndDeletesCannedResponses() {
+    try (Browser browser = Browser.open("en-US")) {
+      browser.go(node + "/console/admin");
+      browser.visible("input#admin-token").sendKeys(ApiTestServer.ADMIN_TOKEN);
+      browser.visible("button#admin-sign-in").click();
+      browser.visible("#canned-responses");
+
+      addCannedResponse(browser, "thanks", "Thank you for your visit!");
+      browser.await("thanks is listed", d -> !cannedRows(browser, "thanks").isEmpty());
+      addCannedResponse(browser, "thanks", "Another text");
+      browser.await(
+          "a taken shortcut is refused",
+          d -> browser.visible("#canned-form .form-result.fail").getText().contains("thanks"));
+      browser.visible("#canned-shortcut").clear();
+      addCannedResponse(browser, "Bad Shortcut", "Text");
+      browser.await(
+          "a bad shortcut is explained",
+          d -> browser.visible("#canned-form .form-result.fail").getText().contains("lowercase"));
+
+      cannedRows(browser, "thanks").get(0).findElement(By.cssSelector("button.edit")).click();
+      WebElement text = browser.visible("#canned-text");
+      text.clear();
+      text.sendKeys("Thanks, and see you soon!");
+      browser.visible("#canned-save").click();
+      browser.await(
+          "the edit is listed",
+          d -> cannedRows(browser, "thanks").get(0).getText().contains("see you soon"));
+      browser.screenshot("console-admin-canned-responses");
+
+      WebElement delete =
+          cannedRows(browser, "thanks").get(0).findElement(By.cssSelector("button.delete"));
+      delete.click();
+      browser.await(
+          "deleting asks for a second click",
+          d ->
+              cannedRows(browser, "thanks")
+                  .get(0)
+                  .findElement(By.cssSelector("button.delete"))
+                  .getText()
+                  .contains("Really"));
+      cannedRows(browser, "thanks").get(0).findElement(By.cssSelector("button.delete")).click();
+      browser.await("thanks is gone", d -> cannedRows(browser, "thanks").isEmpty());
+    }
+    JsonNode listed =
+        expect(200, new ApiClient(server, ApiTestServer.ADMIN_TOKEN).get("/api/canned-responses"));
+    assertTrue(listed.findValuesAsText("shortcut").stream().noneMatch("thanks"::equals));
+  }
+
+  private static void addCannedResponse(Browser browser, String shortcut, String text) {
+    WebElement shortcutInput = browser.visible("#canned-shortcut");
+    shortcutInput.clear();
+    shortcutInput.sendKeys(shortcut);
+    WebElement textInput = browser.visible("#canned-text");
+    textInput.clear();
+    textInput.sendKeys(text);
+    browser.visible("#canned-save").click();
+  }
+
+  private static List<WebElement> cannedRows(Browser browser, String shortcut) {
+    return browser.all("#canned-list tr[data-shortcut=\"" + shortcut + "\"]");
   }
 
   private static String enabledLanguages() {

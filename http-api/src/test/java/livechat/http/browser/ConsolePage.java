@@ -95,6 +95,56 @@ public final class ConsolePage {
     composer.sendKeys(Keys.ENTER);
   }
 
+  /**
+   * Types in the composer inside {@code container} without sending, where its caret is (a click
+   * would move the caret to where it lands).
+   */
+  public WebElement type(String containerCss, CharSequence... keys) {
+    WebElement composer = browser.visible(containerCss + " textarea.composer");
+    if (!composer.equals(browser.driver().switchTo().activeElement())) {
+      browser.script("arguments[0].focus()", composer);
+    }
+    composer.sendKeys(keys);
+    return composer;
+  }
+
+  /** The text in the composer inside {@code container}, not yet sent. */
+  public String draft(String containerCss) {
+    return browser.visible(containerCss + " textarea.composer").getAttribute("value");
+  }
+
+  /** What the composer inside {@code container} suggests (shortcuts, commands), once it does. */
+  public List<String> awaitSuggestions(String containerCss) {
+    return browser.await(
+        "suggestions are shown in " + containerCss,
+        d -> {
+          List<String> shortcuts =
+              browser.all(containerCss + " composer-suggestions .suggestion").stream()
+                  .filter(WebElement::isDisplayed)
+                  .map(option -> option.getAttribute("data-key"))
+                  .toList();
+          return shortcuts.isEmpty() ? null : shortcuts;
+        });
+  }
+
+  /**
+   * Waits for the answer to {@code command}, shown only to this operator in {@code container}, and
+   * returns it.
+   */
+  public String awaitCommandReply(String containerCss, String command) {
+    return browser.await(
+        "the answer to " + command + " is shown in " + containerCss,
+        d ->
+            browser.all(containerCss + " .message-note").stream()
+                .filter(
+                    note ->
+                        note.findElement(By.cssSelector(".note-command")).getText().equals(command)
+                            && "false".equals(note.getAttribute("aria-busy")))
+                .map(note -> note.findElement(By.cssSelector(".note-reply")).getText())
+                .reduce((first, last) -> last)
+                .orElse(null));
+  }
+
   /** The {@code seq}s and texts of the messages shown in {@code container}, in page order. */
   public List<ShownMessage> thread(String containerCss) {
     return ShownMessage.of(browser.all(containerCss + " .message[data-seq]"));

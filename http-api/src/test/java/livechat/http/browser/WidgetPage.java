@@ -33,6 +33,20 @@ public final class WidgetPage {
     browser.visibleInShadow(HOST, ".panel");
   }
 
+  /**
+   * Follows a link of the customer's page to another of its pages, at {@code path}, where the
+   * widget loads again.
+   */
+  public void follow(String linkCss, String path) {
+    browser.visible(linkCss).click();
+    browser.await(
+        "the page " + path + " is loaded",
+        d ->
+            d.getCurrentUrl().endsWith(path)
+                && "complete".equals(browser.script("return document.readyState")));
+    browser.visibleInShadow(HOST, "button.launcher");
+  }
+
   public WebElement panel() {
     return shadow().findElement(By.cssSelector(".panel"));
   }

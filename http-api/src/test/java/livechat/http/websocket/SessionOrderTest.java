@@ -87,7 +87,7 @@ class SessionOrderTest {
     return testKit.spawn(
         Session.create(
             out.ref(),
-            new Caller.Visitor("c1"),
+            new Caller.Visitor("c1", Instant.now().plus(Duration.ofHours(1))),
             authentication(conversation),
             directory(conversation),
             Duration.ofSeconds(3),

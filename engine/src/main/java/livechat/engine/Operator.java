@@ -76,8 +76,8 @@ public final class Operator
   /** The version that tokens of this operator must carry to be accepted. */
   public record GetTokenVersion(ActorRef<StatusReply<TokenVersion>> replyTo) implements Command {}
 
-  /** Ends every token issued to the operator until now (a logout). */
-  public record RevokeTokens(String reason, ActorRef<StatusReply<Done>> replyTo)
+  /** Ends every token issued to the operator until now (a logout); replies the new version. */
+  public record RevokeTokens(String reason, ActorRef<StatusReply<TokenVersion>> replyTo)
       implements Command {}
 
   /**
@@ -160,7 +160,8 @@ public final class Operator
       List<String> recentConversations,
       boolean online,
       Instant lastActivity,
-      boolean disabled)
+      boolean disabled,
+      long tokenVersion)
       implements CborSerializable {}
 
   /** A login's password hash, whether the account is disabled, and the token version. */
@@ -610,7 +611,9 @@ public final class Operator
     events.add(new TokensRevoked(state.tokenVersion() + 1, command.reason(), clock.instant()));
     return write(events)
         .thenRun(after -> afterRevocation((Registered) after, events))
-        .thenReply(command.replyTo(), after -> StatusReply.ack());
+        .thenReply(
+            command.replyTo(),
+            after -> StatusReply.success(new TokenVersion(((Registered) after).tokenVersion())));
   }
 
   /** Tells the operator's sessions, and every node's cache of token versions, of a revocation. */
@@ -1096,7 +1099,8 @@ public final class Operator
         operator.recent(),
         operator.online(),
         lastActivity(operator),
-        operator.disabled());
+        operator.disabled(),
+        operator.tokenVersion());
   }
 
   private Registered apply(Registered state, List<Event> events) {

@@ -157,10 +157,11 @@ public final class OperatorAccounts {
             hashing);
   }
 
-  /** Ends every token issued to the operator until now. */
-  public CompletionStage<Done> logOut(String operatorId) {
-    return ask(
-        directory.operator(operatorId), replyTo -> new Operator.RevokeTokens("logout", replyTo));
+  /** Ends every token issued to the operator until now; the token version from now on. */
+  public CompletionStage<Long> logOut(String operatorId) {
+    return this.<Operator.Command, Operator.TokenVersion>ask(
+            directory.operator(operatorId), replyTo -> new Operator.RevokeTokens("logout", replyTo))
+        .thenApply(Operator.TokenVersion::version);
   }
 
   private record Found(String operatorId, Operator.Credentials credentials) {}

@@ -110,9 +110,9 @@ class OperatorAccessTest {
     assertEquals(new TokenRevocations.Revoked(operatorId, 1), everyNode.receiveMessage());
     assertEquals("new-hash", credentials().passwordHash());
 
-    TestProbe<StatusReply<Done>> logout = testKit.createTestProbe();
+    TestProbe<StatusReply<Operator.TokenVersion>> logout = testKit.createTestProbe();
     operator.tell(new Operator.RevokeTokens("logout", logout.ref()));
-    logout.expectMessage(StatusReply.ack());
+    assertEquals(2, logout.receiveMessage().getValue().version());
     assertEquals(new Operator.TokensEnded(2, "logout"), watcher.receiveMessage());
     assertEquals(new TokenRevocations.Revoked(operatorId, 2), everyNode.receiveMessage());
     assertEquals(2, tokenVersion());

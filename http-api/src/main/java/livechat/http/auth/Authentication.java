@@ -112,6 +112,14 @@ public final class Authentication extends AllDirectives {
     return CompletableFuture.completedFuture(true);
   }
 
+  /**
+   * The operator's token version as its entity just answered it (after a logout or an account
+   * change): this node refuses older tokens from now on, without waiting for the announcement.
+   */
+  public void tokenVersionIs(String operatorId, long tokenVersion) {
+    versions.remember(operatorId, tokenVersion);
+  }
+
   /** How long until the caller's token expires; empty for the admin's, which does not. */
   public Optional<Duration> untilExpiry(Caller caller) {
     if (caller instanceof Caller.Operator operator) {

@@ -94,7 +94,7 @@ public final class TokenVersions {
   }
 
   /** Remembers the version unless a newer one is known; the version now remembered. */
-  private long remember(String operatorId, long version) {
+  long remember(String operatorId, long version) {
     if (known.size() >= MAX_REMEMBERED) {
       known.clear();
     }

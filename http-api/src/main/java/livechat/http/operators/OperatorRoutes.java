@@ -85,7 +85,11 @@ public final class OperatorRoutes extends ApiRoute {
 
   /** Ends every token of the operator issued until now; its sockets close. */
   private Route logout(String operatorId) {
-    return replyEmpty(StatusCodes.NO_CONTENT, accounts.logOut(operatorId));
+    return replyEmpty(
+        StatusCodes.NO_CONTENT,
+        accounts
+            .logOut(operatorId)
+            .thenAccept(tokenVersion -> auth.tokenVersionIs(operatorId, tokenVersion)));
   }
 
   private Route createOperator() {
@@ -109,8 +113,14 @@ public final class OperatorRoutes extends ApiRoute {
         body ->
             reply(
                 StatusCodes.OK,
-                accounts.updateAccount(
-                    operatorId, body.name(), body.capacity(), body.password(), body.disabled()),
+                accounts
+                    .updateAccount(
+                        operatorId, body.name(), body.capacity(), body.password(), body.disabled())
+                    .thenApply(
+                        profile -> {
+                          auth.tokenVersionIs(operatorId, profile.tokenVersion());
+                          return profile;
+                        }),
                 OperatorJson.Profile::of));
   }
 

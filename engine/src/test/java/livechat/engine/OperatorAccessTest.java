@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,6 +26,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
+import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +132,33 @@ class OperatorAccessTest {
 
     assertEquals(0, tokenVersion());
     assertFalse(credentials().disabled());
+  }
+
+  @Test
+  void aStateWrittenBeforeAccessesWereKeptReadsAsEnabledAtTokenVersionZero() throws Exception {
+    ObjectMapper cbor =
+        JacksonObjectMapperProvider.get(testKit.system())
+            .getOrCreate("jackson-cbor", Optional.empty());
+    Map<String, Object> before = new LinkedHashMap<>();
+    before.put("login", "marc");
+    before.put("name", "Marc");
+    before.put("passwordHash", "hash");
+    before.put("onlineChatName", null);
+    before.put("mainLanguage", "en_US");
+    before.put("chatLanguages", List.of());
+    before.put("capacity", 5);
+    before.put("channels", List.of("website"));
+    before.put("conversations", Map.of("c1", "website"));
+    before.put("recent", List.of("c1"));
+    before.put("lastActivity", "2026-03-02T09:00:00Z");
+    before.put("online", true);
+
+    Operator.Registered read =
+        cbor.readValue(cbor.writeValueAsBytes(before), Operator.Registered.class);
+
+    assertFalse(read.disabled());
+    assertEquals(0, read.tokenVersion());
+    assertEquals(List.of("website"), read.channels());
   }
 
   // ---------------------------------------------------------------- helpers

@@ -71,12 +71,26 @@ public final class Operator
 
   public record GetProfile(ActorRef<StatusReply<Profile>> replyTo) implements Command {}
 
-  /** The password hash, for checking a login; it never leaves the server. */
-  public record GetPasswordHash(ActorRef<StatusReply<String>> replyTo) implements Command {}
+  /** What checking a login needs; it never leaves the server. */
+  public record GetCredentials(ActorRef<StatusReply<Credentials>> replyTo) implements Command {}
 
-  /** Changes made by an administrator; {@code null} leaves a value as it is. */
+  /** The version that tokens of this operator must carry to be accepted. */
+  public record GetTokenVersion(ActorRef<StatusReply<TokenVersion>> replyTo) implements Command {}
+
+  /** Ends every token issued to the operator until now (a logout); replies the new version. */
+  public record RevokeTokens(String reason, ActorRef<StatusReply<TokenVersion>> replyTo)
+      implements Command {}
+
+  /**
+   * Changes made by an administrator; {@code null} leaves a value as it is. A new password or
+   * disabling ends the operator's tokens; a disabled operator also leaves every channel.
+   */
   public record UpdateAccount(
-      String name, Integer capacity, String passwordHash, ActorRef<StatusReply<Profile>> replyTo)
+      String name,
+      Integer capacity,
+      String passwordHash,
+      Boolean disabled,
+      ActorRef<StatusReply<Profile>> replyTo)
       implements Command {}
 
   /**
@@ -146,8 +160,16 @@ public final class Operator
       List<String> conversations,
       List<String> recentConversations,
       boolean online,
-      Instant lastActivity)
+      Instant lastActivity,
+      boolean disabled,
+      long tokenVersion)
       implements CborSerializable {}
+
+  /** A login's password hash, whether the account is disabled, and the token version. */
+  public record Credentials(String passwordHash, boolean disabled, long tokenVersion)
+      implements CborSerializable {}
+
+  public record TokenVersion(long version) implements CborSerializable {}
 
   /** What an operator's watchers (its open sessions) are told. */
   public sealed interface Update extends CborSerializable {}
@@ -157,6 +179,9 @@ public final class Operator
 
   /** The channels the operator is in changed; {@code reason} is joined, left or inactivity. */
   public record ChannelsChanged(List<String> channels, String reason) implements Update {}
+
+  /** Tokens older than {@code tokenVersion} no longer work; {@code reason} says why. */
+  public record TokensEnded(long tokenVersion, String reason) implements Update {}
 
   public sealed interface OfferAnswer extends CborSerializable {}
 
@@ -199,6 +224,13 @@ public final class Operator
 
   public record ConversationReleased(String conversationId, Instant at) implements Event {}
 
+  /** Tokens issued before carry an older version and no longer work. */
+  public record TokensRevoked(long version, String reason, Instant at) implements Event {}
+
+  public record OperatorDisabled(Instant at) implements Event {}
+
+  public record OperatorEnabled(Instant at) implements Event {}
+
   // ---------------------------------------------------------------- state
 
   public sealed interface State extends CborSerializable {}
@@ -222,7 +254,9 @@ public final class Operator
       Map<String, String> conversations,
       List<String> recent,
       Instant lastActivity,
-      boolean online)
+      boolean online,
+      boolean disabled,
+      long tokenVersion)
       implements State {
 
     public String displayName() {
@@ -246,7 +280,9 @@ public final class Operator
           conversations,
           recent,
           at,
-          true);
+          true,
+          disabled,
+          tokenVersion);
     }
 
     Registered withChannels(List<String> newChannels) {
@@ -262,7 +298,9 @@ public final class Operator
           conversations,
           recent,
           lastActivity,
-          online);
+          online,
+          disabled,
+          tokenVersion);
     }
 
     Registered withConversations(Map<String, String> newConversations, List<String> newRecent) {
@@ -278,7 +316,27 @@ public final class Operator
           Map.copyOf(newConversations),
           List.copyOf(newRecent),
           lastActivity,
-          online);
+          online,
+          disabled,
+          tokenVersion);
+    }
+
+    Registered withAccess(boolean newDisabled, long newTokenVersion) {
+      return new Registered(
+          login,
+          name,
+          passwordHash,
+          onlineChatName,
+          mainLanguage,
+          chatLanguages,
+          capacity,
+          channels,
+          conversations,
+          recent,
+          lastActivity,
+          online,
+          newDisabled,
+          newTokenVersion);
     }
   }
 
@@ -399,7 +457,9 @@ public final class Operator
         .forStateType(Unregistered.class)
         .onCommand(Register.class, this::onRegister)
         .onCommand(GetProfile.class, (state, c) -> notFound(c.replyTo()))
-        .onCommand(GetPasswordHash.class, (state, c) -> notFound(c.replyTo()))
+        .onCommand(GetCredentials.class, (state, c) -> notFound(c.replyTo()))
+        .onCommand(GetTokenVersion.class, (state, c) -> notFound(c.replyTo()))
+        .onCommand(RevokeTokens.class, (state, c) -> notFound(c.replyTo()))
         .onCommand(UpdateAccount.class, (state, c) -> notFound(c.replyTo()))
         .onCommand(UpdatePreferences.class, (state, c) -> notFound(c.replyTo()))
         .onCommand(RecordActivity.class, (state, c) -> notFound(c.replyTo()))
@@ -432,8 +492,21 @@ public final class Operator
                                 "operator_exists", "This operator is already registered."))))
         .onCommand(GetProfile.class, this::onGetProfile)
         .onCommand(
-            GetPasswordHash.class,
-            (state, c) -> Effect().reply(c.replyTo(), StatusReply.success(state.passwordHash())))
+            GetCredentials.class,
+            (state, c) ->
+                Effect()
+                    .reply(
+                        c.replyTo(),
+                        StatusReply.success(
+                            new Credentials(
+                                state.passwordHash(), state.disabled(), state.tokenVersion()))))
+        .onCommand(
+            GetTokenVersion.class,
+            (state, c) ->
+                Effect()
+                    .reply(
+                        c.replyTo(), StatusReply.success(new TokenVersion(state.tokenVersion()))))
+        .onCommand(RevokeTokens.class, this::onRevokeTokens)
         .onCommand(UpdateAccount.class, this::onUpdateAccount)
         .onCommand(UpdatePreferences.class, this::onUpdatePreferences)
         .onCommand(RecordActivity.class, this::onRecordActivity)
@@ -499,10 +572,59 @@ public final class Operator
     }
     List<Event> events = catchUp(state);
     events.add(new AccountUpdated(name, capacity, passwordHash));
+    events.addAll(accessChanges(apply(state, events), command));
     String displayNameBefore = state.displayName();
     return write(events)
-        .thenRun(after -> afterProfileChange((Registered) after, displayNameBefore))
+        .thenRun(
+            after -> {
+              afterProfileChange((Registered) after, displayNameBefore);
+              afterRevocation((Registered) after, events);
+            })
         .thenReply(command.replyTo(), after -> StatusReply.success(profile(after)));
+  }
+
+  /**
+   * Disabling leaves every channel and ends the tokens; enabling lets the operator log in again. A
+   * new password ends the tokens too.
+   */
+  private List<Event> accessChanges(Registered current, UpdateAccount command) {
+    Instant now = clock.instant();
+    List<Event> events = new ArrayList<>();
+    long version = current.tokenVersion();
+    if (Boolean.TRUE.equals(command.disabled()) && !current.disabled()) {
+      if (current.online() || !current.channels().isEmpty()) {
+        events.add(new Disconnected("disabled", current.channels(), now));
+      }
+      events.add(new OperatorDisabled(now));
+      events.add(new TokensRevoked(version + 1, "disabled", now));
+    } else if (Boolean.FALSE.equals(command.disabled()) && current.disabled()) {
+      events.add(new OperatorEnabled(now));
+    }
+    if (command.passwordHash() != null
+        && events.stream().noneMatch(TokensRevoked.class::isInstance)) {
+      events.add(new TokensRevoked(version + 1, "password_changed", now));
+    }
+    return events;
+  }
+
+  private ReplyEffect<Event, State> onRevokeTokens(Registered state, RevokeTokens command) {
+    List<Event> events = catchUp(state);
+    events.add(new TokensRevoked(state.tokenVersion() + 1, command.reason(), clock.instant()));
+    return write(events)
+        .thenRun(after -> afterRevocation((Registered) after, events))
+        .thenReply(
+            command.replyTo(),
+            after -> StatusReply.success(new TokenVersion(((Registered) after).tokenVersion())));
+  }
+
+  /** Tells the operator's sessions, and every node's cache of token versions, of a revocation. */
+  private void afterRevocation(Registered state, List<Event> events) {
+    for (Event event : events) {
+      if (event instanceof TokensRevoked revoked) {
+        publish(new TokensEnded(state.tokenVersion(), revoked.reason()));
+        TokenRevocations.get(context.getSystem()).publish(operatorId, state.tokenVersion());
+      }
+    }
   }
 
   private ReplyEffect<Event, State> onUpdatePreferences(
@@ -533,6 +655,9 @@ public final class Operator
   }
 
   private ReplyEffect<Event, State> onRecordActivity(Registered state, RecordActivity command) {
+    if (state.disabled()) {
+      return Effect().reply(command.replyTo(), StatusReply.ack());
+    }
     Instant now = clock.instant();
     List<Event> events = catchUp(state);
     boolean reconnects = !events.isEmpty() || !state.online();
@@ -547,6 +672,13 @@ public final class Operator
   }
 
   private ReplyEffect<Event, State> onJoinChannel(Registered state, JoinChannel command) {
+    if (state.disabled()) {
+      return Effect()
+          .reply(
+              command.replyTo(),
+              StatusReply.error(
+                  Rejection.forbidden("operator_disabled", "This operator is disabled.")));
+    }
     List<Event> events = catchUp(state);
     events.add(new ChannelJoined(command.channelId(), clock.instant()));
     return write(events)
@@ -742,7 +874,9 @@ public final class Operator
                     Map.of(),
                     List.of(),
                     e.at(),
-                    true));
+                    true,
+                    false,
+                    0));
     builder
         .forStateType(Registered.class)
         .onEvent(
@@ -760,7 +894,9 @@ public final class Operator
                     state.conversations(),
                     state.recent(),
                     state.lastActivity(),
-                    state.online()))
+                    state.online(),
+                    state.disabled(),
+                    state.tokenVersion()))
         .onEvent(
             PreferencesUpdated.class,
             (state, e) ->
@@ -776,7 +912,9 @@ public final class Operator
                     state.conversations(),
                     state.recent(),
                     e.at(),
-                    true))
+                    true,
+                    state.disabled(),
+                    state.tokenVersion()))
         .onEvent(ActivityRecorded.class, (state, e) -> state.active(e.at()))
         .onEvent(
             ChannelJoined.class,
@@ -807,7 +945,9 @@ public final class Operator
                     state.conversations(),
                     state.recent(),
                     state.lastActivity(),
-                    false))
+                    false,
+                    state.disabled(),
+                    state.tokenVersion()))
         .onEvent(
             ConversationReserved.class,
             (state, e) -> {
@@ -827,7 +967,11 @@ public final class Operator
               Map<String, String> conversations = new LinkedHashMap<>(state.conversations());
               conversations.remove(e.conversationId());
               return state.withConversations(conversations, state.recent());
-            });
+            })
+        .onEvent(TokensRevoked.class, (state, e) -> state.withAccess(state.disabled(), e.version()))
+        .onEvent(OperatorDisabled.class, (state, e) -> state.withAccess(true, state.tokenVersion()))
+        .onEvent(
+            OperatorEnabled.class, (state, e) -> state.withAccess(false, state.tokenVersion()));
     return builder.build();
   }
 
@@ -960,7 +1104,9 @@ public final class Operator
         List.copyOf(operator.conversations().keySet()),
         operator.recent(),
         operator.online(),
-        lastActivity(operator));
+        lastActivity(operator),
+        operator.disabled(),
+        operator.tokenVersion());
   }
 
   private Registered apply(Registered state, List<Event> events) {

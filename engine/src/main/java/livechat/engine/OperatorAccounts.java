@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -21,9 +22,14 @@ import org.apache.pekko.pattern.StatusReply;
 /**
  * Operator accounts across entities: creating one claims its login and checks its languages against
  * the enabled ones; logging in finds the operator by login and checks the password. Passwords are
- * hashed and checked on the blocking dispatcher, never inside an entity.
+ * hashed and checked on the blocking dispatcher, never inside an entity. A login that does not
+ * exist, or a disabled operator, costs the same password check as any other, so that the time of an
+ * answer does not tell which logins exist.
  */
 public final class OperatorAccounts {
+
+  /** Who logged in, and the token version its token must carry. */
+  public record SignedIn(String operatorId, long tokenVersion) {}
 
   static final int MIN_PASSWORD = 8;
   static final int MAX_PASSWORD = 72; // bcrypt reads no further
@@ -32,12 +38,23 @@ public final class OperatorAccounts {
   private final EntityDirectory directory;
   private final Duration timeout;
   private final Executor hashing;
+  private final BiPredicate<String, String> passwordMatches;
 
   public OperatorAccounts(ActorSystem<?> system, EntityDirectory directory, Duration timeout) {
+    this(system, directory, timeout, Passwords::matches);
+  }
+
+  /** Accounts whose password check (password, hash) is the given one. */
+  OperatorAccounts(
+      ActorSystem<?> system,
+      EntityDirectory directory,
+      Duration timeout,
+      BiPredicate<String, String> passwordMatches) {
     this.system = system;
     this.directory = directory;
     this.timeout = timeout;
     this.hashing = system.dispatchers().lookup(DispatcherSelector.blocking());
+    this.passwordMatches = passwordMatches;
   }
 
   /** Creates an operator with a new id; the login must be free. */
@@ -75,9 +92,12 @@ public final class OperatorAccounts {
                                                     replyTo)))));
   }
 
-  /** An administrator's change of name, capacity or password; null leaves a value as it is. */
+  /**
+   * An administrator's change of name, capacity, password or whether the operator is disabled; null
+   * leaves a value as it is.
+   */
   public CompletionStage<Operator.Profile> updateAccount(
-      String operatorId, String name, Integer capacity, String password) {
+      String operatorId, String name, Integer capacity, String password, Boolean disabled) {
     if (password != null && checkPassword(password) != null) {
       return CompletableFuture.failedFuture(checkPassword(password));
     }
@@ -87,7 +107,8 @@ public final class OperatorAccounts {
         passwordHash ->
             ask(
                 directory.operator(operatorId),
-                replyTo -> new Operator.UpdateAccount(name, capacity, passwordHash, replyTo)));
+                replyTo ->
+                    new Operator.UpdateAccount(name, capacity, passwordHash, disabled, replyTo)));
   }
 
   /** The operator's own change of online chat name and languages. */
@@ -113,30 +134,52 @@ public final class OperatorAccounts {
   }
 
   /**
-   * The operator id for a login and its password; an UNAUTHORIZED {@link Rejection} when either is
-   * wrong, the same for both so that callers cannot tell which.
+   * The operator for a login and its password; an UNAUTHORIZED {@link Rejection} when either is
+   * wrong or the operator is disabled, the same for all so that callers cannot tell which. The
+   * password is checked in every case: against a dummy hash when the login does not exist.
    */
-  public CompletionStage<String> authenticate(String login, String password) {
+  public CompletionStage<SignedIn> authenticate(String login, String password) {
     if (login == null || login.isBlank() || password == null) {
       return CompletableFuture.failedFuture(badCredentials());
     }
-    return ask(Login.entity(system, login), Login.Find::new)
+    return credentials(login)
+        .thenApplyAsync(
+            found -> {
+              boolean matches =
+                  passwordMatches.test(
+                      password,
+                      found == null ? Passwords.DUMMY_HASH : found.credentials().passwordHash());
+              if (found == null || !matches || found.credentials().disabled()) {
+                throw badCredentials();
+              }
+              return new SignedIn(found.operatorId(), found.credentials().tokenVersion());
+            },
+            hashing);
+  }
+
+  /** Ends every token issued to the operator until now; the token version from now on. */
+  public CompletionStage<Long> logOut(String operatorId) {
+    return this.<Operator.Command, Operator.TokenVersion>ask(
+            directory.operator(operatorId), replyTo -> new Operator.RevokeTokens("logout", replyTo))
+        .thenApply(Operator.TokenVersion::version);
+  }
+
+  private record Found(String operatorId, Operator.Credentials credentials) {}
+
+  /** The operator of a login with its credentials; null when there is no such login. */
+  private CompletionStage<Found> credentials(String login) {
+    return this.<Login.Command, String>ask(Login.entity(system, login), Login.Find::new)
         .thenCompose(
             operatorId ->
-                ask(directory.operator(operatorId), Operator.GetPasswordHash::new)
-                    .thenComposeAsync(
-                        hash ->
-                            Passwords.matches(password, hash)
-                                ? CompletableFuture.completedFuture(operatorId)
-                                : CompletableFuture.<String>failedFuture(badCredentials()),
-                        hashing))
+                this.<Operator.Command, Operator.Credentials>ask(
+                        directory.operator(operatorId), Operator.GetCredentials::new)
+                    .thenApply(credentials -> new Found(operatorId, credentials)))
         .exceptionallyCompose(
             failure ->
-                CompletableFuture.failedFuture(
-                    unwrap(failure) instanceof Rejection rejection
-                            && rejection.kind() == Rejection.Kind.NOT_FOUND
-                        ? badCredentials()
-                        : unwrap(failure)));
+                unwrap(failure) instanceof Rejection rejection
+                        && rejection.kind() == Rejection.Kind.NOT_FOUND
+                    ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.failedFuture(unwrap(failure)));
   }
 
   private CompletionStage<Set<String>> enabledLanguages() {

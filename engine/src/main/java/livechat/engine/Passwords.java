@@ -1,5 +1,6 @@
 package livechat.engine;
 
+import java.util.UUID;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -9,6 +10,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 public final class Passwords {
 
   private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder();
+
+  /**
+   * A hash of no one's password, made like any other: a login that does not exist is checked
+   * against it, so that it costs the same time as one that does.
+   */
+  static final String DUMMY_HASH = BCRYPT.encode(UUID.randomUUID().toString());
 
   private Passwords() {}
 

@@ -7,6 +7,8 @@ const PING_MS = 60_000;
 const FIRST_RETRY_MS = 1_000;
 const LONGEST_RETRY_MS = 30_000;
 const STABLE_MS = 10_000;
+/** Error codes that mean the token no longer works: sign in again. */
+const TOKEN_ENDED = ['unauthorized', 'token_expired', 'token_revoked'];
 
 export class LiveSocket extends EventTarget {
   #token;
@@ -128,7 +130,7 @@ export class LiveSocket extends EventTarget {
       return;
     }
     if (frame.type === 'pong') return;
-    if (frame.type === 'error' && frame.code === 'unauthorized') {
+    if (frame.type === 'error' && TOKEN_ENDED.includes(frame.code)) {
       this.stop();
       this.dispatchEvent(new Event('unauthorized'));
       return;

@@ -288,8 +288,9 @@ export class ChatSession extends EventTarget {
       message.error = { code: frame.code, message: frame.message };
       this.#changed();
     }
-    if (frame.code === 'unauthorized' && !frame.clientMessageId) this.#forget(true); // token expired
-    else if (['forbidden', 'conversation_closed'].includes(frame.code)) this.#resync();
+    if (['unauthorized', 'token_expired'].includes(frame.code) && !frame.clientMessageId) {
+      this.#forget(true); // token expired
+    } else if (['forbidden', 'conversation_closed'].includes(frame.code)) this.#resync();
   }
 
   #applyConversation(id, c) {

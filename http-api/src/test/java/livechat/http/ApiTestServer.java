@@ -18,6 +18,8 @@ import livechat.http.health.ReadinessCheck;
 import livechat.persistence.testing.OneNodeCluster;
 import livechat.persistence.testing.TestCassandra;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
 
 /**
@@ -51,6 +53,21 @@ public final class ApiTestServer implements AutoCloseable {
   /** Starts a server on its own keyspace, with settings of the test's own. */
   public static ApiTestServer start(String keyspace, List<ReadinessCheck> checks, Config settings)
       throws Exception {
+    return start(keyspace, checks, settings, null);
+  }
+
+  /**
+   * Starts a second node of the seed's cluster, on the same keyspace: entities may run on either,
+   * and each has its own HTTP port.
+   */
+  public static ApiTestServer startJoining(ApiTestServer seed, String keyspace, Config settings)
+      throws Exception {
+    return start(keyspace, List.of(), settings, seed);
+  }
+
+  private static ApiTestServer start(
+      String keyspace, List<ReadinessCheck> checks, Config settings, ApiTestServer seed)
+      throws Exception {
     ActorTestKit testKit =
         ActorTestKit.create(
             "livechat",
@@ -63,7 +80,13 @@ public final class ApiTestServer implements AutoCloseable {
                             + "livechat.limits.logins-per-minute = 1000000"))
                 .withFallback(OneNodeCluster.config())
                 .withFallback(TestCassandra.config(keyspace)));
-    OneNodeCluster.join(testKit.system());
+    if (seed == null) {
+      OneNodeCluster.join(testKit.system());
+    } else {
+      Cluster.get(testKit.system())
+          .manager()
+          .tell(Join.create(Cluster.get(seed.testKit().system()).selfMember().address()));
+    }
     Engine engine = Engine.init(testKit.system(), Clock.systemUTC());
     Authentication auth =
         new Authentication(

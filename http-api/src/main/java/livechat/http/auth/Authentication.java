@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import livechat.engine.EntityDirectory;
@@ -20,10 +22,11 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * Who may call what: the admin token for admin routes, an operator token for operator routes, an
- * operator or the visitor of that conversation for a conversation. A missing or bad token is a 401;
- * a visitor's token used on another conversation is a 403. An operator's requests that change
- * something count as its activity; reads do not, so that a page left open and polling does not keep
- * an operator online.
+ * operator or the visitor of that conversation for a conversation. A missing, bad, expired or
+ * revoked token is a 401 (an operator's token is revoked by a logout, disabling or a new password:
+ * see {@link TokenVersions}); a visitor's token used on another conversation is a 403. An
+ * operator's requests that change something count as its activity; reads do not, so that a page
+ * left open and polling does not keep an operator online.
  */
 public final class Authentication extends AllDirectives {
 
@@ -32,6 +35,7 @@ public final class Authentication extends AllDirectives {
   private final ActorSystem<?> system;
   private final EntityDirectory directory;
   private final OncePerInterval activityReports;
+  private final TokenVersions versions;
 
   public Authentication(
       String adminToken, Tokens tokens, ActorSystem<?> system, EntityDirectory directory) {
@@ -46,6 +50,12 @@ public final class Authentication extends AllDirectives {
         new OncePerInterval(
             activityInterval(
                 system.settings().config().getDuration("livechat.operator.activity-resolution")));
+    this.versions =
+        new TokenVersions(
+            system,
+            directory,
+            system.settings().config().getDuration("livechat.http.ask-timeout"),
+            system.settings().config().getDuration("livechat.auth.token-version-cache-ttl"));
   }
 
   /**
@@ -64,13 +74,61 @@ public final class Authentication extends AllDirectives {
     return tokens;
   }
 
-  /** The caller a token stands for: the admin, an operator or a visitor. */
-  public Optional<Caller> caller(String token) {
-    if (token != null
-        && MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
-      return Optional.of(new Caller.Admin());
+  /**
+   * The caller a token stands for: the admin, an operator or a visitor; an UNAUTHORIZED {@link
+   * Rejection} saying why the token does not work otherwise.
+   */
+  public CompletionStage<Caller> caller(String token) {
+    if (token == null) {
+      return CompletableFuture.failedFuture(missingToken());
     }
-    return token == null ? Optional.empty() : tokens.verify(token);
+    if (MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
+      return CompletableFuture.completedFuture(new Caller.Admin());
+    }
+    Caller caller;
+    try {
+      caller = tokens.verify(token);
+    } catch (Rejection invalid) {
+      return CompletableFuture.failedFuture(invalid);
+    }
+    return stillValid(caller)
+        .thenApply(
+            valid -> {
+              if (!valid) {
+                throw revoked();
+              }
+              return caller;
+            });
+  }
+
+  /**
+   * Whether the caller's token still works: an operator's until its operator logs out, is disabled
+   * or gets a new password (expiry is not checked here).
+   */
+  public CompletionStage<Boolean> stillValid(Caller caller) {
+    if (caller instanceof Caller.Operator operator) {
+      return versions.isCurrent(operator.operatorId(), operator.tokenVersion());
+    }
+    return CompletableFuture.completedFuture(true);
+  }
+
+  /**
+   * The operator's token version as its entity just answered it (after a logout or an account
+   * change): this node refuses older tokens from now on, without waiting for the announcement.
+   */
+  public void tokenVersionIs(String operatorId, long tokenVersion) {
+    versions.remember(operatorId, tokenVersion);
+  }
+
+  /** How long until the caller's token expires; empty for the admin's, which does not. */
+  public Optional<Duration> untilExpiry(Caller caller) {
+    if (caller instanceof Caller.Operator operator) {
+      return Optional.of(tokens.until(operator.expiresAt()));
+    }
+    if (caller instanceof Caller.Visitor visitor) {
+      return Optional.of(tokens.until(visitor.expiresAt()));
+    }
+    return Optional.empty();
   }
 
   public Route admin(Supplier<Route> inner) {
@@ -83,10 +141,19 @@ public final class Authentication extends AllDirectives {
 
   /** Runs the inner route for an operator, with its id; records its activity. */
   public Route operator(Function<String, Route> inner) {
+    return operatorOnly(operator -> activity(operator, () -> inner.apply(operator.operatorId())));
+  }
+
+  /** Runs the inner route for an operator, with its id, without counting it as activity. */
+  public Route operatorWithoutActivity(Function<String, Route> inner) {
+    return operatorOnly(operator -> inner.apply(operator.operatorId()));
+  }
+
+  private Route operatorOnly(Function<Caller.Operator, Route> inner) {
     return withCaller(
         caller -> {
           if (caller instanceof Caller.Operator operator) {
-            return activity(operator, () -> inner.apply(operator.operatorId()));
+            return inner.apply(operator);
           }
           return failWith(forbidden("This request needs an operator's token."));
         });
@@ -162,17 +229,21 @@ public final class Authentication extends AllDirectives {
                   .filter(OAuth2BearerToken.class::isInstance)
                   .map(credentials -> ((OAuth2BearerToken) credentials).token());
           if (token.isEmpty()) {
-            return failWith(
-                Rejection.unauthorized(
-                    "unauthorized", "This request needs a token: Authorization: Bearer <token>."));
+            return failWith(missingToken());
           }
-          Optional<Caller> caller = caller(token.get());
-          if (caller.isEmpty()) {
-            return failWith(
-                Rejection.unauthorized("unauthorized", "The token is not valid or has expired."));
-          }
-          return inner.apply(caller.get());
+          return onSuccess(caller(token.get()), inner);
         });
+  }
+
+  private static Rejection missingToken() {
+    return Rejection.unauthorized(
+        "unauthorized", "This request needs a token: Authorization: Bearer <token>.");
+  }
+
+  private static Rejection revoked() {
+    return Rejection.unauthorized(
+        "unauthorized",
+        "The token was revoked: its operator logged out, was disabled or got a new password.");
   }
 
   private static Rejection forbidden(String reason) {

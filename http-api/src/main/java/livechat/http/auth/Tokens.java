@@ -4,20 +4,25 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.typesafe.config.Config;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.time.Instant;
+import livechat.engine.Rejection;
 
 /**
  * Operator and visitor tokens: JWTs signed with HMAC-SHA256 and a secret every node shares, so any
- * node verifies any token without looking anything up. They expire.
+ * node verifies their signature without looking anything up. They expire. An operator's token also
+ * carries the operator's token version when it was issued; whether that is still the current one is
+ * for {@link TokenVersions} to say.
  */
 public final class Tokens {
 
   private static final String ISSUER = "livechat";
   private static final String ROLE = "role";
+  private static final String VERSION = "ver";
 
   private final Algorithm algorithm;
   private final JWTVerifier verifier;
@@ -45,42 +50,70 @@ public final class Tokens {
         clock);
   }
 
-  public String forOperator(String operatorId) {
-    return sign(operatorId, "operator", operatorTtl);
+  /** A token of the operator, issued under its current token version. */
+  public String forOperator(String operatorId, long tokenVersion) {
+    return JWT.create()
+        .withIssuer(ISSUER)
+        .withSubject(operatorId)
+        .withClaim(ROLE, "operator")
+        .withClaim(VERSION, tokenVersion)
+        .withIssuedAt(clock.instant())
+        .withExpiresAt(clock.instant().plus(operatorTtl))
+        .sign(algorithm);
   }
 
   public String forVisitor(String conversationId) {
-    return sign(conversationId, "visitor", visitorTtl);
-  }
-
-  /** The caller a token stands for, if it is genuine and not expired. */
-  public Optional<Caller> verify(String token) {
-    try {
-      DecodedJWT jwt = verifier.verify(token);
-      if (jwt.getExpiresAtAsInstant() == null
-          || !jwt.getExpiresAtAsInstant().isAfter(clock.instant())) {
-        return Optional.empty();
-      }
-      String role = jwt.getClaim(ROLE).asString();
-      if ("operator".equals(role)) {
-        return Optional.of(new Caller.Operator(jwt.getSubject()));
-      }
-      if ("visitor".equals(role)) {
-        return Optional.of(new Caller.Visitor(jwt.getSubject()));
-      }
-      return Optional.empty();
-    } catch (JWTVerificationException e) {
-      return Optional.empty();
-    }
-  }
-
-  private String sign(String subject, String role, Duration ttl) {
     return JWT.create()
         .withIssuer(ISSUER)
-        .withSubject(subject)
-        .withClaim(ROLE, role)
+        .withSubject(conversationId)
+        .withClaim(ROLE, "visitor")
         .withIssuedAt(clock.instant())
-        .withExpiresAt(clock.instant().plus(ttl))
+        .withExpiresAt(clock.instant().plus(visitorTtl))
         .sign(algorithm);
+  }
+
+  /**
+   * The caller a genuine token that has not expired stands for; an UNAUTHORIZED {@link Rejection}
+   * saying why otherwise. An operator token issued before token versions counts as version 0.
+   */
+  public Caller verify(String token) {
+    DecodedJWT jwt;
+    try {
+      jwt = verifier.verify(token);
+    } catch (TokenExpiredException e) {
+      throw expired();
+    } catch (JWTVerificationException e) {
+      throw invalid();
+    }
+    Instant expiresAt = jwt.getExpiresAtAsInstant();
+    if (expiresAt == null) {
+      throw invalid();
+    }
+    if (!expiresAt.isAfter(clock.instant())) {
+      throw expired();
+    }
+    String role = jwt.getClaim(ROLE).asString();
+    if ("operator".equals(role)) {
+      Long version = jwt.getClaim(VERSION).asLong();
+      return new Caller.Operator(jwt.getSubject(), version == null ? 0 : version, expiresAt);
+    }
+    if ("visitor".equals(role)) {
+      return new Caller.Visitor(jwt.getSubject(), expiresAt);
+    }
+    throw invalid();
+  }
+
+  /** How long until the instant, by this service's clock; zero once it is past. */
+  public Duration until(Instant instant) {
+    Duration left = Duration.between(clock.instant(), instant);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  private static Rejection invalid() {
+    return Rejection.unauthorized("unauthorized", "The token is not valid.");
+  }
+
+  private static Rejection expired() {
+    return Rejection.unauthorized("unauthorized", "The token has expired; log in again.");
   }
 }

@@ -22,7 +22,8 @@ public final class OperatorJson {
       int capacity,
       List<String> channels,
       int activeConversations,
-      String status) {
+      String status,
+      boolean disabled) {
 
     public static Profile of(Operator.Profile profile) {
       return new Profile(
@@ -36,7 +37,8 @@ public final class OperatorJson {
           profile.capacity(),
           profile.channels(),
           profile.conversations().size(),
-          profile.online() ? "online" : "offline");
+          profile.online() ? "online" : "offline",
+          profile.disabled());
     }
   }
 
@@ -50,7 +52,8 @@ public final class OperatorJson {
     }
   }
 
-  public record UpdateRequest(Integer capacity, String name, String password) {}
+  /** {@code PATCH /api/admin/operators/{id}}: each field is optional. */
+  public record UpdateRequest(Integer capacity, String name, String password, Boolean disabled) {}
 
   public record LoginRequest(String login, String password) {
     public LoginRequest {

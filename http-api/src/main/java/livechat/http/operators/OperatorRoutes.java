@@ -15,7 +15,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
-/** Logging in, the administration of operators, and an operator's own profile. */
+/** Logging in and out, the administration of operators, and an operator's own profile. */
 public final class OperatorRoutes extends ApiRoute {
 
   private final Authentication auth;
@@ -41,6 +41,9 @@ public final class OperatorRoutes extends ApiRoute {
         path(
             PathMatchers.segment("api").slash("auth").slash("login"),
             () -> post(() -> limits.login(this::login))),
+        path(
+            PathMatchers.segment("api").slash("auth").slash("logout"),
+            () -> post(() -> auth.operatorWithoutActivity(this::logout))),
         path(
             PathMatchers.segment("api").slash("admin").slash("operators"),
             () -> post(() -> auth.admin(this::createOperator))),
@@ -74,9 +77,19 @@ public final class OperatorRoutes extends ApiRoute {
             reply(
                 StatusCodes.OK,
                 accounts.authenticate(body.login(), body.password()),
-                operatorId ->
+                signedIn ->
                     new OperatorJson.LoginResponse(
-                        auth.tokens().forOperator(operatorId), operatorId)));
+                        auth.tokens().forOperator(signedIn.operatorId(), signedIn.tokenVersion()),
+                        signedIn.operatorId())));
+  }
+
+  /** Ends every token of the operator issued until now; its sockets close. */
+  private Route logout(String operatorId) {
+    return replyEmpty(
+        StatusCodes.NO_CONTENT,
+        accounts
+            .logOut(operatorId)
+            .thenAccept(tokenVersion -> auth.tokenVersionIs(operatorId, tokenVersion)));
   }
 
   private Route createOperator() {
@@ -100,7 +113,14 @@ public final class OperatorRoutes extends ApiRoute {
         body ->
             reply(
                 StatusCodes.OK,
-                accounts.updateAccount(operatorId, body.name(), body.capacity(), body.password()),
+                accounts
+                    .updateAccount(
+                        operatorId, body.name(), body.capacity(), body.password(), body.disabled())
+                    .thenApply(
+                        profile -> {
+                          auth.tokenVersionIs(operatorId, profile.tokenVersion());
+                          return profile;
+                        }),
                 OperatorJson.Profile::of));
   }
 

@@ -67,6 +67,10 @@ final class Session {
   /** The socket took most of what it was handed: history reading may go on. */
   record Drained() implements Event {}
 
+  record TokenExpired() implements Event {}
+
+  record TokenRevoked() implements Event {}
+
   /** What goes out on the socket: a frame, or the end of the connection. */
   sealed interface Out {}
 
@@ -211,6 +215,8 @@ final class Session {
       subscribeLive(visitor.conversationId());
     }
     resetIdleTimer();
+    auth.untilExpiry(caller)
+        .ifPresent(left -> timers.startSingleTimer("expiry", new TokenExpired(), left));
     timers.startTimerWithFixedDelay("renew", new Renew(), RENEW_INTERVAL);
     metrics.sockets().opened(kind());
     return Behaviors.receive(Event.class)
@@ -230,6 +236,16 @@ final class Session {
             IdleTimeout.class,
             idle ->
                 close("idle_timeout", "The socket was idle for " + idleTimeout.toSeconds() + " s."))
+        .onMessage(
+            TokenExpired.class,
+            expired -> close("token_expired", "The token has expired; log in again."))
+        .onMessage(
+            TokenRevoked.class,
+            revoked ->
+                close(
+                    "token_revoked",
+                    "The token was revoked: its operator logged out, was disabled or got a new"
+                        + " password."))
         .onMessage(ClientGone.class, gone -> stopped())
         .build();
   }
@@ -480,6 +496,10 @@ final class Session {
           replyTo -> new Conversation.GetView(participant(given.conversationId()), replyTo),
           (view, failure) ->
               view != null ? new Given(given.conversationId(), view) : new Reply(null));
+    } else if (event.update() instanceof Operator.TokensEnded ended
+        && caller instanceof Caller.Operator operator
+        && operator.tokenVersion() < ended.tokenVersion()) {
+      context.getSelf().tell(new TokenRevoked());
     } else if (event.update() instanceof Operator.ChannelsChanged channels) {
       ObjectNode frame = frame("channels");
       frame.set("channels", Json.tree(channels.channels()));
@@ -492,6 +512,10 @@ final class Session {
   private Behavior<Event> onRenew(Renew renew) {
     if (caller instanceof Caller.Operator operator) {
       watch(operator);
+      // in case the operator's notice of a revocation did not arrive
+      context.pipeToSelf(
+          auth.stillValid(operator),
+          (valid, failure) -> Boolean.FALSE.equals(valid) ? new TokenRevoked() : new Reply(null));
     }
     delivered.forEach(
         (conversationId, seq) -> {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import livechat.engine.EntityDirectory;
+import livechat.engine.Rejection;
 import livechat.engine.conversation.ConversationHistory;
 import livechat.http.auth.Authentication;
 import livechat.http.auth.Caller;
@@ -33,9 +34,10 @@ import org.apache.pekko.stream.typed.javadsl.ActorSource;
 
 /**
  * {@code GET /ws?token=...}: each connection is a {@link Session} actor fed by the client's frames,
- * whose frames go out through a bounded buffer. A frame over 64 KiB, a bad token or a long silence
- * gets an {@code error} frame, then the socket is closed; so does a socket past the caller's {@code
- * max-sockets-per-token}. Past {@code frames-per-second}, a socket is read no faster.
+ * whose frames go out through a bounded buffer. A frame over 64 KiB, a bad, expired or revoked
+ * token or a long silence gets an {@code error} frame, then the socket is closed; so does a socket
+ * past the caller's {@code max-sockets-per-token}, and one whose token expires or is revoked while
+ * it is open. Past {@code frames-per-second}, a socket is read no faster.
  */
 public final class WebSocketRoutes extends AllDirectives {
 
@@ -80,11 +82,35 @@ public final class WebSocketRoutes extends AllDirectives {
             get(
                 () ->
                     parameterOptional(
-                        "token", token -> handleWebSocketMessages(connection(token)))));
+                        "token",
+                        token -> onSuccess(connection(token), this::handleWebSocketMessages))));
   }
 
-  private Flow<Message, Message, NotUsed> connection(Optional<String> token) {
-    Caller caller = token.flatMap(auth::caller).orElse(null);
+  /** The socket for the token: a session, or one that says why it may not open and closes. */
+  private CompletionStage<Flow<Message, Message, NotUsed>> connection(Optional<String> token) {
+    if (token.isEmpty()) {
+      return CompletableFuture.completedFuture(connection((Caller) null));
+    }
+    return auth.caller(token.get())
+        .handle(
+            (caller, failure) -> {
+              if (failure == null) {
+                return connection(caller);
+              }
+              Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+              return cause instanceof Rejection rejection
+                  ? session(
+                      (out, window) -> Session.refused(out, rejection.code(), rejection.reason()))
+                  : session(
+                      (out, window) ->
+                          Session.refused(
+                              out,
+                              "unavailable",
+                              "The service did not answer in time; try again."));
+            });
+  }
+
+  private Flow<Message, Message, NotUsed> connection(Caller caller) {
     String key = callerKey(caller);
     if (key == null) {
       return session(

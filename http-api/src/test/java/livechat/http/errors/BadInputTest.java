@@ -188,9 +188,13 @@ class BadInputTest {
     assertError(401, "unauthorized", new ApiClient(server, null).get("/api/me"));
     assertError(401, "unauthorized", new ApiClient(server, "garbage").get("/api/me"));
     assertError(
-        401, "unauthorized", new ApiClient(server, expired.forOperator(operatorId)).get("/api/me"));
+        401,
+        "unauthorized",
+        new ApiClient(server, expired.forOperator(operatorId, 0)).get("/api/me"));
     assertError(
-        401, "unauthorized", new ApiClient(server, foreign.forOperator(operatorId)).get("/api/me"));
+        401,
+        "unauthorized",
+        new ApiClient(server, foreign.forOperator(operatorId, 0)).get("/api/me"));
     assertError(
         401,
         "unauthorized",

@@ -143,7 +143,7 @@ class SessionOrderTest {
         Session.create(
             out.ref(),
             window,
-            new Caller.Visitor("c1"),
+            new Caller.Visitor("c1", Instant.now().plus(Duration.ofHours(1))),
             authentication(conversation),
             directory(conversation),
             new ConversationHistory(

@@ -1,6 +1,7 @@
 package livechat.engine;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +38,11 @@ final class EngineNode implements AutoCloseable {
   }
 
   static EngineNode start(String keyspace, Clock clock) {
-    Config config = OneNodeCluster.config().withFallback(TestCassandra.config(keyspace));
+    // conversations wait here without any visitor socket, as long as a test runs
+    Config config =
+        ConfigFactory.parseString("livechat.conversation.waiting-without-visitor-timeout = 1h")
+            .withFallback(OneNodeCluster.config())
+            .withFallback(TestCassandra.config(keyspace));
     ActorTestKit testKit = ActorTestKit.create("livechat", config);
     OneNodeCluster.join(testKit.system());
     return new EngineNode(testKit, Engine.init(testKit.system(), clock));

@@ -77,7 +77,9 @@ public final class ApiTestServer implements AutoCloseable {
                         "livechat.http.interface = \"127.0.0.1\"\nlivechat.http.port = 0\n"
                             // every test client is 127.0.0.1 (AbuseLimitsTest sets its own)
                             + "livechat.limits.conversation-starts-per-minute = 1000000\n"
-                            + "livechat.limits.logins-per-minute = 1000000"))
+                            + "livechat.limits.logins-per-minute = 1000000\n"
+                            // tests keep conversations waiting without a visitor socket
+                            + "livechat.conversation.waiting-without-visitor-timeout = 1h"))
                 .withFallback(OneNodeCluster.config())
                 .withFallback(TestCassandra.config(keyspace)));
     if (seed == null) {

@@ -175,6 +175,7 @@ class ConversationHistoryTest {
             defaults.askTimeout(),
             100_000,
             recentMessages,
+            defaults.waitingWithoutVisitorTimeout(),
             defaults.maxQueueLength(),
             defaults.maxOffersInFlight());
     conversation = testKit.spawn(Conversation.create(conversationId, probes, settings, clock));

@@ -2,6 +2,7 @@ package livechat.engine;
 
 import java.time.Clock;
 import livechat.engine.canned.CannedResponses;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.pages.VisitorPages;
 import org.apache.pekko.actor.typed.ActorSystem;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;

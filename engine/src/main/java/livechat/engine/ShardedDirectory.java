@@ -1,5 +1,6 @@
 package livechat.engine;
 
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.RecipientRef;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.conversation.ConversationHistory;
 import livechat.persistence.testing.OneNodeCluster;

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import livechat.engine.Operator.OfferRefused;
 import livechat.engine.Operator.Profile;
 import livechat.engine.Operator.Refusal;
+import livechat.engine.channel.Channel;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;

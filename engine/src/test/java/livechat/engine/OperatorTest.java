@@ -19,6 +19,7 @@ import livechat.engine.Operator.OfferAnswer;
 import livechat.engine.Operator.OfferRefused;
 import livechat.engine.Operator.Profile;
 import livechat.engine.Operator.Refusal;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;

@@ -2,6 +2,7 @@ package livechat.engine;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.conversation.Conversation.Participant;
 import org.apache.pekko.Done;

@@ -8,7 +8,7 @@ import static livechat.engine.conversation.Conversation.MAX_TEXT_LENGTH;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import livechat.engine.Channel;
+import livechat.engine.channel.Channel;
 import livechat.engine.EngineSettings;
 import livechat.engine.EntityDirectory;
 import livechat.engine.Operator;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
+import livechat.engine.channel.ChannelEvent;
+import livechat.engine.channel.ChannelState;
 import livechat.engine.conversation.Conversation.Author;
 import livechat.engine.conversation.Conversation.Message;
 import livechat.engine.conversation.Conversation.Visitor;
@@ -26,8 +28,8 @@ import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** Events and snapshots stored under the conversation's earlier class names are still read. */
-class EarlierJournalTest {
+/** Events and snapshots stored under the earlier class names are still read. */
+class EarlierClassNamesTest {
 
   private static final ActorTestKit testKit = ActorTestKit.create();
   private static final Serialization serialization =
@@ -50,6 +52,19 @@ class EarlierJournalTest {
     Object read = read(cbor.toBinary(added), "livechat.engine.Conversation$MessageAdded");
 
     assertEquals(added, read);
+  }
+
+  @Test
+  void aChannelEventAndSnapshotStoredUnderTheirEarlierNamesAreReadAsToday() {
+    ChannelEvent.ConversationQueued queued =
+        new ChannelEvent.ConversationQueued(
+            "c1", "en_US", 7, Instant.parse("2026-03-02T09:00:00Z"));
+    ChannelState.Open open =
+        new ChannelState.Open(
+            "Website", Map.of(), List.of(new ChannelState.Waiting("c1", "en_US")), 8, 3);
+
+    assertEquals(queued, read(cbor.toBinary(queued), "livechat.engine.Channel$ConversationQueued"));
+    assertEquals(open, read(cbor.toBinary(open), "livechat.engine.Channel$Open"));
   }
 
   @Test

@@ -15,6 +15,8 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -83,7 +85,8 @@ public final class Channel
       int visitorNumber,
       String language,
       ActorRef<StatusReply<Started>> replyTo,
-      Throwable failure)
+      Throwable failure,
+      Instant startedAt)
       implements Command {}
 
   record OfferAnswered(String conversationId, String operatorId, Operator.OfferAnswer answer)
@@ -125,8 +128,10 @@ public final class Channel
 
   public record Created(String name, Instant at) implements Event {}
 
+  /** {@code startedAt}: when the visitor started the conversation (null in older events). */
   public record ConversationQueued(
-      String conversationId, String language, int visitorNumber, Instant at) implements Event {}
+      String conversationId, String language, int visitorNumber, Instant at, Instant startedAt)
+      implements Event {}
 
   public record ConversationAssigned(String conversationId, String operatorId, Instant at)
       implements Event {}
@@ -143,7 +148,9 @@ public final class Channel
 
   public record NoChannel() implements State {}
 
-  public record Waiting(String conversationId, String language) implements CborSerializable {}
+  /** {@code startedAt} and {@code queuedAt} are null in states older than them. */
+  public record Waiting(String conversationId, String language, Instant startedAt, Instant queuedAt)
+      implements CborSerializable {}
 
   /** Members by operator id in joining order; the queue head first. */
   public record Open(
@@ -206,7 +213,9 @@ public final class Channel
       EntityDirectory directory,
       EngineSettings settings,
       Clock clock) {
-    super(PersistenceId.of(ENTITY_TYPE_KEY.name(), channelId));
+    super(
+        PersistenceId.of(ENTITY_TYPE_KEY.name(), channelId),
+        EntityRuntime.restartOnJournalFailure(context.getSystem()));
     this.channelId = channelId;
     this.context = context;
     this.timers = timers;
@@ -255,11 +264,17 @@ public final class Channel
         .onSignal(
             RecoveryCompleted.instance(),
             state -> {
+              observer()
+                  .queueLength(channelId, state instanceof Open open ? open.queue().size() : 0);
               if (state instanceof Open open && !open.queue().isEmpty()) {
                 tellPositions(open, 0);
                 context.getSelf().tell(new DrainQueue());
               }
             })
+        .onSignal(
+            PreRestart.instance(),
+            state -> EntityRuntime.journalFailed(context.getSystem(), ENTITY_TYPE_KEY))
+        .onSignal(PostStop.instance(), state -> observer().queueLength(channelId, 0))
         .build();
   }
 
@@ -344,7 +359,8 @@ public final class Channel
                 visitorNumber,
                 command.language(),
                 command.replyTo(),
-                failure));
+                failure,
+                clock.instant()));
     return Effect().none().thenNoReply();
   }
 
@@ -372,10 +388,13 @@ public final class Channel
                 opened.conversationId(),
                 opened.language(),
                 opened.visitorNumber(),
-                clock.instant()))
+                clock.instant(),
+                opened.startedAt()))
         .thenRun(
             after -> {
               Open queued = (Open) after;
+              observer().conversationStarted(channelId);
+              observer().queueLength(channelId, queued.queue().size());
               directory
                   .conversation(opened.conversationId())
                   .tell(new Conversation.QueuePositionChanged(queued.queue().size()));
@@ -416,7 +435,11 @@ public final class Channel
     }
     return Effect()
         .persist(new ConversationLeftQueue(leave.conversationId(), clock.instant()))
-        .thenRun(after -> positionsChanged(position - 1))
+        .thenRun(
+            after -> {
+              observer().queueLength(channelId, ((Open) after).queue().size());
+              positionsChanged(position - 1);
+            })
         .thenReply(leave.replyTo(), after -> StatusReply.ack());
   }
 
@@ -479,6 +502,7 @@ public final class Channel
               after -> {
                 assign(answered.conversationId(), answered.operatorId(), accepted.displayName());
                 if (position > 0) {
+                  observeAssignment(state.queue().get(position - 1), (Open) after, now);
                   positionsChanged(position - 1);
                 }
                 context.getSelf().tell(new DrainQueue());
@@ -561,7 +585,12 @@ public final class Channel
             ConversationQueued.class,
             (state, e) -> {
               List<Waiting> queue = new ArrayList<>(state.queue());
-              queue.add(new Waiting(e.conversationId(), e.language()));
+              queue.add(
+                  new Waiting(
+                      e.conversationId(),
+                      e.language(),
+                      e.startedAt() == null ? e.at() : e.startedAt(),
+                      e.at()));
               return state.withQueue(
                   queue, Math.max(state.nextVisitorNumber(), e.visitorNumber() + 1));
             })
@@ -611,6 +640,21 @@ public final class Channel
               return state.withMembers(members, state.nextJoinOrder());
             });
     return builder.build();
+  }
+
+  private EngineObserver observer() {
+    return EngineObserver.of(context.getSystem());
+  }
+
+  private void observeAssignment(Waiting assigned, Open after, Instant now) {
+    if (assigned.queuedAt() != null) {
+      observer()
+          .conversationAssigned(
+              channelId,
+              Duration.between(assigned.startedAt(), now),
+              Duration.between(assigned.queuedAt(), now));
+    }
+    observer().queueLength(channelId, after.queue().size());
   }
 
   private static List<Waiting> withoutConversation(List<Waiting> queue, String conversationId) {

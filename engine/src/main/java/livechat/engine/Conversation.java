@@ -14,6 +14,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -26,6 +27,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * A conversation between a visitor and an operator: its status ({@code waiting}, {@code active},
@@ -326,7 +328,9 @@ public final class Conversation
       EntityDirectory directory,
       EngineSettings settings,
       Clock clock) {
-    super(PersistenceId.of(ENTITY_TYPE_KEY.name(), conversationId));
+    super(
+        PersistenceId.of(ENTITY_TYPE_KEY.name(), conversationId),
+        EntityRuntime.restartOnJournalFailure(context.getSystem()));
     this.conversationId = conversationId;
     this.context = context;
     this.directory = directory;
@@ -357,6 +361,15 @@ public final class Conversation
   @Override
   public RetentionCriteria retentionCriteria() {
     return RetentionCriteria.snapshotEvery(100, 2);
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(
+            PreRestart.instance(),
+            state -> EntityRuntime.journalFailed(context.getSystem(), ENTITY_TYPE_KEY))
+        .build();
   }
 
   @Override
@@ -548,6 +561,7 @@ public final class Conversation
         .thenRun(
             after -> {
               queuePosition = null;
+              EngineObserver.of(context.getSystem()).conversationClosed(state.channelId());
               publish(new MessagePosted(conversationId, notice));
               publishStatus((Opened) after);
               if (waiting) {

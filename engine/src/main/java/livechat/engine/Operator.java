@@ -15,6 +15,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -316,7 +317,9 @@ public final class Operator
       EngineSettings settings,
       Clock clock,
       ActorRef<ClusterSharding.ShardCommand> shard) {
-    super(PersistenceId.of(ENTITY_TYPE_KEY.name(), operatorId));
+    super(
+        PersistenceId.of(ENTITY_TYPE_KEY.name(), operatorId),
+        EntityRuntime.restartOnJournalFailure(context.getSystem()));
     this.operatorId = operatorId;
     this.context = context;
     this.timers = timers;
@@ -377,6 +380,9 @@ public final class Operator
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        .onSignal(
+            PreRestart.instance(),
+            state -> EntityRuntime.journalFailed(context.getSystem(), ENTITY_TYPE_KEY))
         .build();
   }
 

@@ -64,7 +64,8 @@ public final class ApiTestServer implements AutoCloseable {
                 .withFallback(OneNodeCluster.config())
                 .withFallback(TestCassandra.config(keyspace)));
     OneNodeCluster.join(testKit.system());
-    Engine engine = Engine.init(testKit.system(), Clock.systemUTC());
+    Engine engine =
+        Engine.init(testKit.system(), Clock.systemUTC(), HttpApi.engineObserver(testKit.system()));
     Authentication auth =
         new Authentication(
             ADMIN_TOKEN,

@@ -26,6 +26,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -187,6 +188,7 @@ public final class Channel
   private final EntityDirectory directory;
   private final EngineSettings settings;
   private final Clock clock;
+  private final JournalFailureReport journalFailures;
   private final Router router;
 
   /** The head conversation being offered, and the members that refused it so far. */
@@ -222,6 +224,7 @@ public final class Channel
     this.directory = directory;
     this.settings = settings;
     this.clock = clock;
+    this.journalFailures = new JournalFailureReport(context.getSystem(), ENTITY_TYPE_KEY);
     this.router = new Router(settings.languageLoadTolerance());
   }
 
@@ -264,6 +267,8 @@ public final class Channel
         .onSignal(
             RecoveryCompleted.instance(),
             state -> {
+              // a restart after a journal failure cancelled the timer that would have told them
+              positionsChangedFrom = Integer.MAX_VALUE;
               observer()
                   .queueLength(channelId, state instanceof Open open ? open.queue().size() : 0);
               if (state instanceof Open open && !open.queue().isEmpty()) {
@@ -271,9 +276,8 @@ public final class Channel
                 context.getSelf().tell(new DrainQueue());
               }
             })
-        .onSignal(
-            PreRestart.instance(),
-            state -> EntityRuntime.journalFailed(context.getSystem(), ENTITY_TYPE_KEY))
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
         .onSignal(PostStop.instance(), state -> observer().queueLength(channelId, 0))
         .build();
   }

@@ -14,6 +14,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -46,13 +47,13 @@ public final class ChannelCatalog
 
   public record State(List<String> channelIds) implements CborSerializable {}
 
-  private final ActorSystem<?> system;
+  private final JournalFailureReport journalFailures;
 
   private ChannelCatalog(String entityId, ActorSystem<?> system) {
     super(
         PersistenceId.of(ENTITY_TYPE_KEY.name(), entityId),
         EntityRuntime.restartOnJournalFailure(system));
-    this.system = system;
+    this.journalFailures = new JournalFailureReport(system, ENTITY_TYPE_KEY);
   }
 
   public static Behavior<Command> create(String entityId) {
@@ -71,8 +72,8 @@ public final class ChannelCatalog
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(
-            PreRestart.instance(), state -> EntityRuntime.journalFailed(system, ENTITY_TYPE_KEY))
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
         .build();
   }
 

@@ -22,6 +22,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -313,6 +314,7 @@ public final class Conversation
   private final EntityDirectory directory;
   private final EngineSettings settings;
   private final Clock clock;
+  private final JournalFailureReport journalFailures;
 
   private Integer queuePosition;
 
@@ -336,6 +338,7 @@ public final class Conversation
     this.directory = directory;
     this.settings = settings;
     this.clock = clock;
+    this.journalFailures = new JournalFailureReport(context.getSystem(), ENTITY_TYPE_KEY);
   }
 
   public static Behavior<Command> create(
@@ -366,9 +369,8 @@ public final class Conversation
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(
-            PreRestart.instance(),
-            state -> EntityRuntime.journalFailed(context.getSystem(), ENTITY_TYPE_KEY))
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
         .build();
   }
 

@@ -1,12 +1,12 @@
 package livechat.engine;
 
 import com.typesafe.config.Config;
+import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
-import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
  * What every event-sourced entity of a node shares: how it restarts after a journal failure (a
@@ -19,15 +19,15 @@ final class EntityRuntime implements Extension {
   private static final Id ID = new Id();
 
   private final BackoffSupervisorStrategy restart;
+  private final Duration minBackoff;
   private volatile EngineObserver observer = EngineObserver.NONE;
 
   private EntityRuntime(ActorSystem<?> system) {
     Config failure = system.settings().config().getConfig("livechat.journal-failure");
+    minBackoff = failure.getDuration("min-backoff");
     restart =
         SupervisorStrategy.restartWithBackoff(
-            failure.getDuration("min-backoff"),
-            failure.getDuration("max-backoff"),
-            failure.getDouble("random-factor"));
+            minBackoff, failure.getDuration("max-backoff"), failure.getDouble("random-factor"));
   }
 
   static EntityRuntime get(ActorSystem<?> system) {
@@ -39,9 +39,8 @@ final class EntityRuntime implements Extension {
     return get(system).restart;
   }
 
-  /** Counts a journal failure of one entity; entities call it on {@code PreRestart}. */
-  static void journalFailed(ActorSystem<?> system, EntityTypeKey<?> type) {
-    get(system).observer.journalFailed(type.name());
+  Duration minBackoff() {
+    return minBackoff;
   }
 
   EngineObserver observer() {

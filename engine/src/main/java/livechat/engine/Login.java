@@ -13,6 +13,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -43,13 +44,13 @@ public final class Login
   /** {@code operatorId} is null while the login is free. */
   public record State(String operatorId) implements CborSerializable {}
 
-  private final ActorSystem<?> system;
+  private final JournalFailureReport journalFailures;
 
   private Login(String login, ActorSystem<?> system) {
     super(
         PersistenceId.of(ENTITY_TYPE_KEY.name(), login),
         EntityRuntime.restartOnJournalFailure(system));
-    this.system = system;
+    this.journalFailures = new JournalFailureReport(system, ENTITY_TYPE_KEY);
   }
 
   public static Behavior<Command> create(String login) {
@@ -73,8 +74,8 @@ public final class Login
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(
-            PreRestart.instance(), state -> EntityRuntime.journalFailed(system, ENTITY_TYPE_KEY))
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
         .build();
   }
 

@@ -25,6 +25,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
@@ -299,6 +300,7 @@ public final class Operator
   private final EntityDirectory directory;
   private final EngineSettings settings;
   private final Clock clock;
+  private final JournalFailureReport journalFailures;
 
   /** Activity seen since the last one written (written at most once per activity-resolution). */
   private Instant unwrittenActivity = Instant.MIN;
@@ -326,6 +328,7 @@ public final class Operator
     this.directory = directory;
     this.settings = settings;
     this.clock = clock;
+    this.journalFailures = new JournalFailureReport(context.getSystem(), ENTITY_TYPE_KEY);
     this.shard = shard;
   }
 
@@ -380,9 +383,8 @@ public final class Operator
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::onRecovered)
-        .onSignal(
-            PreRestart.instance(),
-            state -> EntityRuntime.journalFailed(context.getSystem(), ENTITY_TYPE_KEY))
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
         .build();
   }
 

@@ -14,6 +14,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -53,13 +54,13 @@ public final class Settings
   public record State(List<String> enabledLanguages) implements CborSerializable {}
 
   private final List<String> defaultLanguages;
-  private final ActorSystem<?> system;
+  private final JournalFailureReport journalFailures;
 
   private Settings(
       PersistenceId persistenceId, List<String> defaultLanguages, ActorSystem<?> system) {
     super(persistenceId, EntityRuntime.restartOnJournalFailure(system));
     this.defaultLanguages = defaultLanguages;
-    this.system = system;
+    this.journalFailures = new JournalFailureReport(system, ENTITY_TYPE_KEY);
   }
 
   public static Behavior<Command> create(String entityId, List<String> defaultLanguages) {
@@ -87,8 +88,8 @@ public final class Settings
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(
-            PreRestart.instance(), state -> EntityRuntime.journalFailed(system, ENTITY_TYPE_KEY))
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
         .build();
   }
 

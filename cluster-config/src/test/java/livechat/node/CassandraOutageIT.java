@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import livechat.http.ApiClient;
 import livechat.http.ChatFixture;
 import livechat.http.ErrorBody;
+import livechat.http.WsClient;
 import livechat.persistence.embedded.EmbeddedCassandra;
 import livechat.persistence.embedded.EmbeddedCassandraOptions;
 import livechat.persistence.testing.TestCassandra;
@@ -35,9 +36,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A node on a Cassandra of its own (not the shared test node), which the test stops for 20 s while
- * a visitor and an operator keep sending: the node answers 503 with Retry-After quickly, is not
- * ready but alive, and serves again when Cassandra is back on the same data, without a restart;
- * every message acknowledged, and every message retried after a 503, is stored exactly once.
+ * a visitor and an operator keep sending: the node answers 503 with Retry-After (and a socket's
+ * send an {@code unavailable} error frame) quickly, is not ready but alive, and serves again when
+ * Cassandra is back on the same data, without a restart; every message acknowledged, and every
+ * message retried after a 503, is stored exactly once.
  */
 class CassandraOutageIT {
 
@@ -71,6 +73,7 @@ class CassandraOutageIT {
   private final List<Send> sends = new CopyOnWriteArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();
   private EmbeddedCassandra cassandra;
+  private WsClient socket;
   private NodeProcess node;
   private String conversationId;
   private boolean passed;
@@ -78,6 +81,9 @@ class CassandraOutageIT {
   @AfterEach
   void stopEverything() {
     traffic.shutdownNow();
+    if (socket != null) {
+      socket.close();
+    }
     if (node != null) {
       node.kill();
       if (!passed) {
@@ -118,6 +124,7 @@ class CassandraOutageIT {
     assertEquals("active", started.get("status").asText());
     conversationId = started.get("conversationId").asText();
     ApiClient visitor = new ApiClient(node.http(), started.get("visitorToken").asText());
+    socket = WsClient.connect(node.http(), visitor.token());
     for (ApiClient sender : List.of(visitor, operator)) {
       traffic.scheduleAtFixedRate(
           () -> send(sender, "m" + sequence.incrementAndGet()),
@@ -133,6 +140,18 @@ class CassandraOutageIT {
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(250))
         .until(() -> node.get("/health/ready").statusCode() == 503);
+    Instant socketSent = Instant.now();
+    socket.send(ChatFixture.sendFrame(conversationId, "on the socket", "ws1"));
+    JsonNode socketError =
+        socket.await(
+            frame ->
+                frame.get("type").asText().equals("error")
+                    && frame.path("clientMessageId").asText().equals("ws1"));
+    Duration socketTook = Duration.between(socketSent, Instant.now());
+    assertEquals("unavailable", socketError.get("code").asText());
+    assertTrue(
+        socketTook.compareTo(ANSWER_WITHIN) < 0,
+        "the socket's send was answered after " + socketTook);
     await()
         .during(OUTAGE.minus(Duration.between(down, Instant.now())))
         .atMost(OUTAGE.plusSeconds(10))
@@ -178,6 +197,10 @@ class CassandraOutageIT {
             .min(Long::compare)
             .orElse(-1L));
 
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> send(visitor, "ws1").acknowledged());
     for (Send failed : unacknowledged()) {
       await()
           .atMost(Duration.ofSeconds(30))

@@ -25,6 +25,12 @@ public final class Engine {
   }
 
   public static Engine init(ActorSystem<?> system, Clock clock) {
+    return init(system, clock, EngineObserver.NONE);
+  }
+
+  /** Starts the engine; its entities report what they do to the observer. */
+  public static Engine init(ActorSystem<?> system, Clock clock, EngineObserver observer) {
+    EntityRuntime.get(system).observe(observer);
     EngineSettings settings = EngineSettings.fromConfig(system.settings().config());
     EntityDirectory directory = new ShardedDirectory(system);
     Settings.init(system);

@@ -89,7 +89,8 @@ public final class ApiTestServer implements AutoCloseable {
           .manager()
           .tell(Join.create(Cluster.get(seed.testKit().system()).selfMember().address()));
     }
-    Engine engine = Engine.init(testKit.system(), Clock.systemUTC());
+    Engine engine =
+        Engine.init(testKit.system(), Clock.systemUTC(), HttpApi.engineObserver(testKit.system()));
     Authentication auth =
         new Authentication(
             ADMIN_TOKEN,

@@ -2,6 +2,7 @@ package livechat.engine.channel;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import livechat.engine.CborSerializable;
 import livechat.engine.EngineSettings;
@@ -101,7 +102,8 @@ public final class Channel {
       int visitorNumber,
       String language,
       ActorRef<StatusReply<Started>> replyTo,
-      Throwable failure)
+      Throwable failure,
+      Instant startedAt)
       implements Command {}
 
   record OfferAnswered(String conversationId, String operatorId, Operator.OfferAnswer answer)

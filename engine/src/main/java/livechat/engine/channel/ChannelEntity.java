@@ -3,6 +3,7 @@ package livechat.engine.channel;
 import static livechat.engine.channel.Channel.POSITION_UPDATE_DELAY;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import livechat.engine.EngineObserver;
 import livechat.engine.EngineSettings;
 import livechat.engine.EntityDirectory;
+import livechat.engine.EntityRuntime;
+import livechat.engine.JournalFailureReport;
 import livechat.engine.Operator;
 import livechat.engine.Rejection;
 import livechat.engine.Router;
@@ -44,11 +48,14 @@ import livechat.engine.channel.ChannelState.Waiting;
 import livechat.engine.conversation.Conversation;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -71,9 +78,10 @@ final class ChannelEntity
   private final EntityDirectory directory;
   private final EngineSettings settings;
   private final Clock clock;
+  private final JournalFailureReport journalFailures;
   private final Router router;
 
-  private final OffersInFlight offers = new OffersInFlight();
+  private OffersInFlight offers = new OffersInFlight();
 
   /** Accepted conversations whose assignment is not stored yet. */
   private final Set<String> assigning = new HashSet<>();
@@ -108,13 +116,16 @@ final class ChannelEntity
       EntityDirectory directory,
       EngineSettings settings,
       Clock clock) {
-    super(PersistenceId.of(Channel.ENTITY_TYPE_KEY.name(), channelId));
+    super(
+        PersistenceId.of(Channel.ENTITY_TYPE_KEY.name(), channelId),
+        EntityRuntime.restartOnJournalFailure(context.getSystem()));
     this.channelId = channelId;
     this.context = context;
     this.timers = timers;
     this.directory = directory;
     this.settings = settings;
     this.clock = clock;
+    this.journalFailures = new JournalFailureReport(context.getSystem(), Channel.ENTITY_TYPE_KEY);
     this.router = new Router(settings.languageLoadTolerance());
   }
 
@@ -134,11 +145,17 @@ final class ChannelEntity
         .onSignal(
             RecoveryCompleted.instance(),
             state -> {
+              forgetUnwritten();
+              observer()
+                  .queueLength(channelId, state instanceof Open open ? open.queue().size() : 0);
               if (state instanceof Open open && !open.queue().isEmpty()) {
                 tellPositions(open, 0);
-                context.getSelf().tell(new DrainQueue());
+                drainSoon();
               }
             })
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
+        .onSignal(PostStop.instance(), state -> observer().queueLength(channelId, 0))
         .build();
   }
 
@@ -225,7 +242,8 @@ final class ChannelEntity
                 visitorNumber,
                 command.language(),
                 command.replyTo(),
-                failure));
+                failure,
+                clock.instant()));
     return Effect().none().thenNoReply();
   }
 
@@ -245,9 +263,12 @@ final class ChannelEntity
                 opened.conversationId(),
                 opened.language(),
                 opened.visitorNumber(),
-                clock.instant())),
+                clock.instant(),
+                opened.startedAt())),
         queued -> {
           unwrittenQueued--;
+          observer().conversationStarted(channelId);
+          observer().queueLength(channelId, queued.queue().size());
           starters.put(opened.conversationId(), opened.replyTo());
           directory
               .conversation(opened.conversationId())
@@ -289,7 +310,11 @@ final class ChannelEntity
     }
     return Effect()
         .persist(new ConversationLeftQueue(leave.conversationId(), clock.instant()))
-        .thenRun(after -> positionsChanged(position - 1))
+        .thenRun(
+            after -> {
+              observer().queueLength(channelId, ((Open) after).queue().size());
+              positionsChanged(position - 1);
+            })
         .thenReply(leave.replyTo(), after -> StatusReply.ack());
   }
 
@@ -357,13 +382,15 @@ final class ChannelEntity
       if (answer.answer() instanceof Operator.OfferAccepted accepted) {
         String conversationId = answer.conversationId();
         int position = state.position(conversationId);
+        Waiting waiting = position > 0 ? state.queue().get(position - 1) : null;
         assigning.add(conversationId);
         events.add(new MemberUpdated(accepted.view(), now));
         events.add(new ConversationAssigned(conversationId, operatorId, now));
         then.add(
             after -> {
               assigning.remove(conversationId);
-              if (position > 0) {
+              if (waiting != null) {
+                observeAssignment(waiting, after, now);
                 positionsChanged(position - 1);
               }
               assign(conversationId, operatorId, accepted.displayName());
@@ -389,6 +416,22 @@ final class ChannelEntity
   }
 
   // ---------------------------------------------------------------- writing in batches
+
+  /**
+   * After a restart (a journal failure), what was kept in memory alongside the stored state is gone
+   * or stale: the timers were cancelled, a write may not have happened and offers may be answered
+   * to nobody. Starters of conversations not stored hear nothing and time out.
+   */
+  private void forgetUnwritten() {
+    unwritten.clear();
+    afterWrite.clear();
+    writeScheduled = false;
+    unwrittenQueued = 0;
+    drainScheduled = false;
+    assigning.clear();
+    offers = new OffersInFlight();
+    positionsChangedFrom = Integer.MAX_VALUE;
+  }
 
   /**
    * Stores the events with the next write, then runs {@code then}. While a write is under way the
@@ -484,7 +527,12 @@ final class ChannelEntity
             ConversationQueued.class,
             (state, e) -> {
               List<Waiting> queue = new ArrayList<>(state.queue());
-              queue.add(new Waiting(e.conversationId(), e.language()));
+              queue.add(
+                  new Waiting(
+                      e.conversationId(),
+                      e.language(),
+                      e.startedAt() == null ? e.at() : e.startedAt(),
+                      e.at()));
               return state.withQueue(
                   queue, Math.max(state.nextVisitorNumber(), e.visitorNumber() + 1));
             })
@@ -538,6 +586,21 @@ final class ChannelEntity
               return state.withMembers(members, state.nextJoinOrder());
             });
     return builder.build();
+  }
+
+  private EngineObserver observer() {
+    return EngineObserver.of(context.getSystem());
+  }
+
+  private void observeAssignment(Waiting assigned, Open after, Instant now) {
+    if (assigned.queuedAt() != null) {
+      observer()
+          .conversationAssigned(
+              channelId,
+              Duration.between(assigned.startedAt(), now),
+              Duration.between(assigned.queuedAt(), now));
+    }
+    observer().queueLength(channelId, after.queue().size());
   }
 
   private static List<Waiting> withoutConversation(List<Waiting> queue, String conversationId) {

@@ -9,7 +9,9 @@ public sealed interface ChannelEvent extends CborSerializable {
 
   record Created(String name, Instant at) implements ChannelEvent {}
 
-  record ConversationQueued(String conversationId, String language, int visitorNumber, Instant at)
+  /** {@code startedAt}: when the visitor started the conversation (null in older events). */
+  record ConversationQueued(
+      String conversationId, String language, int visitorNumber, Instant at, Instant startedAt)
       implements ChannelEvent {}
 
   record ConversationAssigned(String conversationId, String operatorId, Instant at)

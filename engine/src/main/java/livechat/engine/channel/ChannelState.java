@@ -1,5 +1,6 @@
 package livechat.engine.channel;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import livechat.engine.CborSerializable;
@@ -10,7 +11,9 @@ public sealed interface ChannelState extends CborSerializable {
 
   record NoChannel() implements ChannelState {}
 
-  record Waiting(String conversationId, String language) implements CborSerializable {}
+  /** {@code startedAt} and {@code queuedAt} are null in states older than them. */
+  record Waiting(String conversationId, String language, Instant startedAt, Instant queuedAt)
+      implements CborSerializable {}
 
   /** Members by operator id in joining order; the queue head first. */
   record Open(

@@ -8,11 +8,14 @@ import static livechat.engine.conversation.Conversation.MAX_TEXT_LENGTH;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import livechat.engine.channel.Channel;
+import livechat.engine.EngineObserver;
 import livechat.engine.EngineSettings;
 import livechat.engine.EntityDirectory;
+import livechat.engine.EntityRuntime;
+import livechat.engine.JournalFailureReport;
 import livechat.engine.Operator;
 import livechat.engine.Rejection;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation.AssignOperator;
 import livechat.engine.conversation.Conversation.Assigned;
 import livechat.engine.conversation.Conversation.Author;
@@ -57,11 +60,13 @@ import livechat.engine.conversation.ConversationState.NotOpened;
 import livechat.engine.conversation.ConversationState.Opened;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -88,6 +93,7 @@ final class ConversationEntity
 
   private final VisitorSendRate visitorSends;
   private final TimerScheduler<Command> timers;
+  private final JournalFailureReport journalFailures;
 
   /** When the visitor was last known to be there, while the conversation waits. */
   private Instant visitorSeenAt;
@@ -99,7 +105,9 @@ final class ConversationEntity
       EntityDirectory directory,
       EngineSettings settings,
       Clock clock) {
-    super(PersistenceId.of(Conversation.ENTITY_TYPE_KEY.name(), conversationId));
+    super(
+        PersistenceId.of(Conversation.ENTITY_TYPE_KEY.name(), conversationId),
+        EntityRuntime.restartOnJournalFailure(context.getSystem()));
     this.conversationId = conversationId;
     this.context = context;
     this.directory = directory;
@@ -108,6 +116,8 @@ final class ConversationEntity
     this.visitorSends = new VisitorSendRate(settings.visitorMessagesPerMinute());
     this.subscribers = new Subscribers(conversationId, context);
     this.timers = timers;
+    this.journalFailures =
+        new JournalFailureReport(context.getSystem(), Conversation.ENTITY_TYPE_KEY);
   }
 
   @Override
@@ -130,6 +140,8 @@ final class ConversationEntity
                 watchForVisitor();
               }
             })
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
         .build();
   }
 
@@ -269,6 +281,7 @@ final class ConversationEntity
         .thenRun(
             after -> {
               queuePosition = null;
+              EngineObserver.of(context.getSystem()).conversationClosed(state.channelId());
               publish(new MessagePosted(conversationId, notice));
               publishStatus((Opened) after);
               directory
@@ -389,6 +402,7 @@ final class ConversationEntity
         .thenRun(
             after -> {
               queuePosition = null;
+              EngineObserver.of(context.getSystem()).conversationClosed(state.channelId());
               publish(new MessagePosted(conversationId, notice));
               publishStatus((Opened) after);
               if (waiting) {

@@ -58,10 +58,14 @@ class EarlierClassNamesTest {
   void aChannelEventAndSnapshotStoredUnderTheirEarlierNamesAreReadAsToday() {
     ChannelEvent.ConversationQueued queued =
         new ChannelEvent.ConversationQueued(
-            "c1", "en_US", 7, Instant.parse("2026-03-02T09:00:00Z"));
+            "c1", "en_US", 7, Instant.parse("2026-03-02T09:00:00Z"), null);
     ChannelState.Open open =
         new ChannelState.Open(
-            "Website", Map.of(), List.of(new ChannelState.Waiting("c1", "en_US")), 8, 3);
+            "Website",
+            Map.of(),
+            List.of(new ChannelState.Waiting("c1", "en_US", null, null)),
+            8,
+            3);
 
     assertEquals(queued, read(cbor.toBinary(queued), "livechat.engine.Channel$ConversationQueued"));
     assertEquals(open, read(cbor.toBinary(open), "livechat.engine.Channel$Open"));

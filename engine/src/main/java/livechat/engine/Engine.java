@@ -4,6 +4,7 @@ import java.time.Clock;
 import livechat.engine.canned.CannedResponses;
 import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
+import livechat.engine.operator.Operator;
 import livechat.engine.pages.VisitorPages;
 import org.apache.pekko.actor.typed.ActorSystem;
 

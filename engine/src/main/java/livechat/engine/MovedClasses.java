@@ -19,7 +19,11 @@ public final class MovedClasses extends JacksonMigration {
       Map.ofEntries(
           Map.entry("livechat.engine.Conversation$", CONVERSATION_EVENT),
           Map.entry("livechat.engine.Channel$Open", "livechat.engine.channel.ChannelState$Open"),
-          Map.entry("livechat.engine.Channel$", CHANNEL_EVENT));
+          Map.entry("livechat.engine.Channel$", CHANNEL_EVENT),
+          Map.entry(
+              "livechat.engine.Operator$Registered",
+              "livechat.engine.operator.OperatorState$Registered"),
+          Map.entry("livechat.engine.Operator$", "livechat.engine.operator.OperatorEvent$"));
 
   /** Above the version of the earlier payloads (1), so that their class name is transformed. */
   @Override

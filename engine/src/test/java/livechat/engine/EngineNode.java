@@ -13,6 +13,7 @@ import java.util.function.Function;
 import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.conversation.ConversationHistory;
+import livechat.engine.operator.Operator;
 import livechat.persistence.testing.OneNodeCluster;
 import livechat.persistence.testing.TestCassandra;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;

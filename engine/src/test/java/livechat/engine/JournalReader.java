@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import livechat.engine.channel.ChannelEvent;
+import livechat.engine.operator.OperatorEvent;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
@@ -38,9 +39,9 @@ public final class JournalReader {
     int held = 0;
     int highest = 0;
     for (Object event : events("Operator|" + operatorId)) {
-      if (event instanceof Operator.ConversationReserved) {
+      if (event instanceof OperatorEvent.ConversationReserved) {
         highest = Math.max(highest, ++held);
-      } else if (event instanceof Operator.ConversationReleased) {
+      } else if (event instanceof OperatorEvent.ConversationReleased) {
         held--;
       }
     }

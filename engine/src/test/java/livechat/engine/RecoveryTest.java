@@ -10,6 +10,7 @@ import java.util.UUID;
 import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.conversation.Conversation.Participant;
+import livechat.engine.operator.Operator;
 import org.apache.pekko.Done;
 import org.junit.jupiter.api.Test;
 

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import livechat.engine.Operator;
 import livechat.engine.Router;
+import livechat.engine.operator.Operator;
 
 /**
  * A channel's offers that are out or answered but not stored yet, and what they mean for routing:

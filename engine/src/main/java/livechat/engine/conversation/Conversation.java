@@ -7,7 +7,7 @@ import java.util.Map;
 import livechat.engine.CborSerializable;
 import livechat.engine.EngineSettings;
 import livechat.engine.EntityDirectory;
-import livechat.engine.Operator;
+import livechat.engine.operator.Operator;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;

@@ -19,6 +19,8 @@ import livechat.engine.conversation.Conversation.Message;
 import livechat.engine.conversation.Conversation.Visitor;
 import livechat.engine.conversation.ConversationEvent.MessageAdded;
 import livechat.engine.conversation.ConversationState.Opened;
+import livechat.engine.operator.OperatorEvent;
+import livechat.engine.operator.OperatorState;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.serialization.Serialization;
@@ -69,6 +71,32 @@ class EarlierClassNamesTest {
 
     assertEquals(queued, read(cbor.toBinary(queued), "livechat.engine.Channel$ConversationQueued"));
     assertEquals(open, read(cbor.toBinary(open), "livechat.engine.Channel$Open"));
+  }
+
+  @Test
+  void anOperatorEventAndSnapshotStoredUnderTheirEarlierNamesAreReadAsToday() {
+    Instant at = Instant.parse("2026-03-02T09:00:00Z");
+    OperatorEvent.ChannelJoined joined = new OperatorEvent.ChannelJoined("website", at);
+    OperatorState.Registered registered =
+        new OperatorState.Registered(
+            "marc",
+            "Marc",
+            "hash",
+            null,
+            "en_US",
+            List.of("fr_FR"),
+            5,
+            List.of("website"),
+            Map.of("c1", "website"),
+            List.of("c1"),
+            at,
+            true,
+            false,
+            3);
+
+    assertEquals(joined, read(cbor.toBinary(joined), "livechat.engine.Operator$ChannelJoined"));
+    assertEquals(
+        registered, read(cbor.toBinary(registered), "livechat.engine.Operator$Registered"));
   }
 
   @Test

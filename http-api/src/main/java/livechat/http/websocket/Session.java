@@ -83,7 +83,7 @@ final class Session {
   private static final Duration CLOSING_GRACE = Duration.ofSeconds(10);
 
   /** Messages read at once when a client catches up. */
-  static final int HISTORY_PAGE = 100;
+  static final int HISTORY_PAGE = 500;
 
   /**
    * How often the session subscribes again, from the last {@code seq} it sent: an entity that was

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import livechat.persistence.testing.TestCassandra;
 
 /**
@@ -108,6 +109,20 @@ final class NodeProcess {
 
   HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  /** The first answer to GET that is not a 503, asking again after each 503's Retry-After. */
+  HttpResponse<String> getAnswered(String path, Duration within) {
+    AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+    await()
+        .atMost(within)
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              answer.set(get(path));
+              return answer.get().statusCode() != 503;
+            });
+    return answer.get();
   }
 
   HttpResponse<String> putJson(String path, String token, String json) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import livechat.http.health.CassandraAvailability;
 import livechat.http.health.ReadinessCheck;
 import livechat.persistence.testing.OneNodeCluster;
 import livechat.persistence.testing.TestCassandra;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The node's readiness: an Up cluster member, and a Cassandra that answers. */
+/**
+ * The node's readiness: an Up cluster member, a Cassandra that answers, and a journal the API takes
+ * calls for.
+ */
 class ReadinessChecksTest {
 
   private static ActorTestKit testKit;
@@ -35,11 +39,23 @@ class ReadinessChecksTest {
   @Test
   void aNodeIsReadyOnlyOnceItHasJoinedTheCluster() {
     List<ReadinessCheck> checks = ReadinessChecks.of(testKit.system());
-    awaitResults(checks, Map.of("cluster", false, "cassandra", true));
+    awaitResults(checks, Map.of("cluster", false, "cassandra", true, "journal", true));
 
     OneNodeCluster.join(testKit.system());
 
-    awaitResults(checks, Map.of("cluster", true, "cassandra", true));
+    awaitResults(checks, Map.of("cluster", true, "cassandra", true, "journal", true));
+  }
+
+  @Test
+  void aNodeWhoseJournalFailedIsNotReadyUntilCassandraAnswersAgain() {
+    List<ReadinessCheck> checks = ReadinessChecks.of(testKit.system());
+    CassandraAvailability journal = CassandraAvailability.get(testKit.system());
+
+    journal.failed();
+    assertEquals(false, results(checks).get("journal"));
+
+    journal.answered();
+    assertEquals(true, results(checks).get("journal"));
   }
 
   private static void awaitResults(List<ReadinessCheck> checks, Map<String, Boolean> expected) {

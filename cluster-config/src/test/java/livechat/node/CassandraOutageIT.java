@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -264,12 +265,17 @@ class CassandraOutageIT {
   }
 
   /** The sends never acknowledged, one per clientMessageId. */
+  /**
+   * The sends never acknowledged, oldest first: a client retries its backlog in the order it sent
+   * it, so that a send stored without its answer is retried while it is among the conversation's
+   * recent messages, where its clientMessageId is recognised.
+   */
   private List<Send> unacknowledged() {
     Set<String> acknowledged = new LinkedHashSet<>();
     sends.stream()
         .filter(Send::acknowledged)
         .forEach(send -> acknowledged.add(send.clientMessageId()));
-    Map<String, Send> failed = new HashMap<>();
+    Map<String, Send> failed = new LinkedHashMap<>();
     for (Send send : sends) {
       if (!acknowledged.contains(send.clientMessageId())) {
         failed.putIfAbsent(send.clientMessageId(), send);

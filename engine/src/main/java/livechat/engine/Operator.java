@@ -201,6 +201,9 @@ public final class Operator
 
   public sealed interface Event extends CborSerializable {}
 
+  /** The tag of {@link OperatorRegistered}, from which the read side lists operators. */
+  public static final String REGISTERED_TAG = "operator-registered";
+
   public record OperatorRegistered(
       String login, String name, String passwordHash, String mainLanguage, int capacity, Instant at)
       implements Event {}
@@ -424,6 +427,12 @@ public final class Operator
   @Override
   public State emptyState() {
     return new Unregistered();
+  }
+
+  /** The read side lists operators from their registrations; no other event is tagged. */
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return event instanceof OperatorRegistered ? Set.of(REGISTERED_TAG) : Set.of();
   }
 
   /** An operator runs for years: recovery starts from a recent snapshot, not from its first day. */

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  */
 public final class CassandraSchema {
 
-  private static final List<String> FILES = List.of("keyspace.cql", "journal.cql", "snapshot.cql");
+  private static final List<String> FILES =
+      List.of("keyspace.cql", "journal.cql", "snapshot.cql", "read_side.cql");
 
   private CassandraSchema() {}
 

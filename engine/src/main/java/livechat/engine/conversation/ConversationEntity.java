@@ -8,6 +8,7 @@ import static livechat.engine.conversation.Conversation.MAX_TEXT_LENGTH;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import livechat.engine.Channel;
 import livechat.engine.EngineSettings;
 import livechat.engine.EntityDirectory;
@@ -103,6 +104,13 @@ final class ConversationEntity
   @Override
   public ConversationState emptyState() {
     return new NotOpened();
+  }
+
+  @Override
+  public Set<String> tagsFor(ConversationEvent event) {
+    return ConversationEvent.isLifecycle(event)
+        ? Set.of(ConversationEvent.LIFECYCLE_TAG)
+        : Set.of();
   }
 
   @Override
@@ -298,7 +306,17 @@ final class ConversationEntity
             state.lastSeq() + 1, Author.system(), closer + " closed the conversation.", now, null);
     boolean waiting = state.isWaiting();
     return Effect()
-        .persist(List.of(new MessageAdded(notice), new Closed(close.by().key(), now)))
+        .persist(
+            List.of(
+                new MessageAdded(notice),
+                new Closed(
+                    close.by().key(),
+                    now,
+                    state.firstVisitorMessageAt(),
+                    state.firstAnswerAt(),
+                    state.visitorMessages(),
+                    state.operatorMessages(),
+                    notice.seq())))
         .thenRun(
             after -> {
               queuePosition = null;

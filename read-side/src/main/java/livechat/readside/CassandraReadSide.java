@@ -65,6 +65,10 @@ public final class CassandraReadSide implements ReadSide {
     return readSide;
   }
 
+  ConversationTables tables() {
+    return conversations;
+  }
+
   @Override
   public CompletionStage<ConversationPage> conversations(
       ConversationFilter filter, ListCursor after, int limit) {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The read side's settings in tests: tagged events are delivered a fifth of a second after they are
+ * The read side's settings in tests: tagged events are delivered a second after they are
  * written rather than five seconds, and a consumer without an offset starts reading the tag from
  * today rather than from the product's first day.
  */
@@ -18,7 +18,7 @@ public final class ReadSideTestSettings {
     String today = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString().replace("-", "");
     return ConfigFactory.parseString(
         "pekko.persistence.cassandra.events-by-tag {\n"
-            + "  eventual-consistency-delay = 200ms\n"
+            + "  eventual-consistency-delay = 1s\n"
             + "  first-time-bucket = \""
             + today
             + "T00:00\"\n"

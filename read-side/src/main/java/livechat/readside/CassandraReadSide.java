@@ -16,6 +16,7 @@ import livechat.engine.reports.OperatorPage;
 import livechat.engine.reports.ReadSide;
 import livechat.engine.reports.ReadSideSettings;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -23,9 +24,10 @@ import org.apache.pekko.stream.javadsl.Sink;
 /**
  * The read side in Cassandra. {@link #start} runs its two consumers (conversations' lifecycle
  * events, operators' registrations) as cluster singletons and answers lists and reports from their
- * tables. A list page reads one partition per day of its list from its cursor on and stops at its
- * limit, or at {@code max-scanned-rows} rows read when a filter skips rows: its cost does not grow
- * with the number of conversations stored.
+ * tables. The operators' consumer, on its first run, also reads the registration of every operator
+ * created before registrations were tagged. A list page reads one partition per day of its list
+ * from its cursor on and stops at its limit, or at {@code max-scanned-rows} rows read when a filter
+ * skips rows: its cost does not grow with the number of conversations stored.
  */
 public final class CassandraReadSide implements ReadSide {
 
@@ -55,13 +57,15 @@ public final class CassandraReadSide implements ReadSide {
         "conversations",
         ConversationEvent.LIFECYCLE_TAG,
         new ConversationProjection(readSide.conversations),
-        offsets);
+        offsets,
+        null);
     TagConsumer.start(
         system,
         "operators",
         Operator.REGISTERED_TAG,
         new OperatorProjection(readSide.session, readSide.keyspace),
-        offsets);
+        offsets,
+        Operator.ENTITY_TYPE_KEY.name() + PersistenceId.DefaultSeparator());
     return readSide;
   }
 

@@ -1,8 +1,10 @@
 package livechat.readside;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -11,6 +13,9 @@ import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.TimeBasedUUID;
+import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
+import org.apache.pekko.persistence.query.javadsl.CurrentPersistenceIdsQuery;
 import org.apache.pekko.persistence.query.javadsl.EventsByTagQuery;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.RestartSettings;
@@ -40,24 +45,51 @@ final class TagConsumer {
   private static final RestartSettings RESTART =
       RestartSettings.create(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
 
+  private static final CompletionStage<Done> DONE = CompletableFuture.completedFuture(Done.done());
+
   private TagConsumer() {}
+
+  /** The first event of each persistence id with the prefix (offsets that are not stored). */
+  private static Source<EventEnvelope, NotUsed> backfill(
+      ActorSystem<?> system, String journalId, String prefix) {
+    var ids =
+        PersistenceQuery.get(system).getReadJournalFor(CurrentPersistenceIdsQuery.class, journalId);
+    var events =
+        PersistenceQuery.get(system)
+            .getReadJournalFor(CurrentEventsByPersistenceIdQuery.class, journalId);
+    return ids.currentPersistenceIds()
+        .filter(id -> id.startsWith(prefix))
+        .flatMapConcat(id -> events.currentEventsByPersistenceId(id, 1, 1));
+  }
 
   /** Runs the consumer named {@code name} on one node of the cluster. */
   static void start(
-      ActorSystem<?> system, String name, String tag, Handler handler, Offsets offsets) {
+      ActorSystem<?> system,
+      String name,
+      String tag,
+      Handler handler,
+      Offsets offsets,
+      String backfillPrefix) {
     ClusterSingleton.get(system)
-        .init(SingletonActor.of(create(name, tag, handler, offsets), "read-side-" + name));
+        .init(
+            SingletonActor.of(
+                create(name, tag, handler, offsets, backfillPrefix), "read-side-" + name));
   }
 
-  static Behavior<Command> create(String name, String tag, Handler handler, Offsets offsets) {
+  /**
+   * A consumer of the tag; when {@code backfillPrefix} is not null and it has no offset yet, it
+   * first applies the first event of every persistence id with that prefix, so that entities
+   * created before their events were tagged are found too.
+   */
+  static Behavior<Command> create(
+      String name, String tag, Handler handler, Offsets offsets, String backfillPrefix) {
     return Behaviors.setup(
         context -> {
           ActorSystem<?> system = context.getSystem();
+          String journalId =
+              system.settings().config().getString("livechat.read-side.read-journal");
           EventsByTagQuery journal =
-              PersistenceQuery.get(system)
-                  .getReadJournalFor(
-                      EventsByTagQuery.class,
-                      system.settings().config().getString("livechat.read-side.read-journal"));
+              PersistenceQuery.get(system).getReadJournalFor(EventsByTagQuery.class, journalId);
           UniqueKillSwitch killSwitch =
               RestartSource.withBackoff(
                       RESTART,
@@ -72,7 +104,10 @@ final class TagConsumer {
                                       handler
                                           .apply(envelope)
                                           .thenCompose(
-                                              done -> offsets.save(name, envelope.offset()))))
+                                              done ->
+                                                  envelope.offset() instanceof TimeBasedUUID
+                                                      ? offsets.save(name, envelope.offset())
+                                                      : DONE)))
                   .viaMat(KillSwitches.single(), Keep.right())
                   .toMat(Sink.ignore(), Keep.left())
                   .run(system);

@@ -88,7 +88,8 @@ public final class AdminListRoutes extends ApiRoute {
             period[1]);
     return reply(
         StatusCodes.OK,
-        readSide.conversations(filter, parameters.conversationCursor(), parameters.limit()),
+        ReadSideAnswers.orUnavailable(
+            readSide.conversations(filter, parameters.conversationCursor(), parameters.limit())),
         page ->
             new AdminJson.Conversations(
                 page.conversations().stream().map(AdminJson.ListedConversation::of).toList(),
@@ -101,8 +102,7 @@ public final class AdminListRoutes extends ApiRoute {
     int limit = parameters.limit();
     return reply(
         StatusCodes.OK,
-        readSide
-            .operators(after, limit)
+        ReadSideAnswers.orUnavailable(readSide.operators(after, limit))
             .thenCompose(
                 page -> {
                   List<CompletableFuture<Operator.Profile>> profiles = new ArrayList<>();

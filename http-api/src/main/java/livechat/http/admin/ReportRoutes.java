@@ -64,7 +64,8 @@ public final class ReportRoutes extends ApiRoute {
                   if (!channels.channelIds().contains(channelId)) {
                     throw CHANNEL.unknown();
                   }
-                  return readSide.startedBetween(channelId, period[0], period[1]);
+                  return ReadSideAnswers.orUnavailable(
+                      readSide.startedBetween(channelId, period[0], period[1]));
                 }),
         records -> AdminJson.ChannelReportJson.of(Reports.channel(records)));
   }
@@ -73,7 +74,7 @@ public final class ReportRoutes extends ApiRoute {
     var period = new QueryParameters(query, settings).reportPeriod();
     return reply(
         StatusCodes.OK,
-        readSide.startedBetween(null, period[0], period[1]),
+        ReadSideAnswers.orUnavailable(readSide.startedBetween(null, period[0], period[1])),
         records ->
             Reports.operators(records).stream().map(AdminJson.OperatorReportJson::of).toList());
   }

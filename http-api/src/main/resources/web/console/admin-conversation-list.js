@@ -4,7 +4,7 @@
 
 import * as api from './api.js';
 import { el } from './format.js';
-import { periodOf } from './admin-period.js';
+import { dayStart } from './admin-period.js';
 
 const PAGE = 20;
 
@@ -43,13 +43,12 @@ class AdminConversationList extends HTMLElement {
     form.append(status.field, this.#channelSelect.field, this.#operatorSelect.field, from.field, to.field, apply);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const period = periodOf(from.input.value, to.input.value);
       this.#filters = {
         status: status.input.value,
         channelId: this.#channelSelect.input.value,
         operatorId: this.#operatorSelect.input.value,
-        from: period?.from ?? (from.input.value ? `${from.input.value}T00:00:00Z` : ''),
-        to: period?.to ?? '',
+        from: from.input.value ? dayStart(from.input.value, 0) : '',
+        to: to.input.value ? dayStart(to.input.value, 1) : '',
       };
       this.#cursors = [null];
       this.#page = 0;

@@ -5,6 +5,13 @@ export function isoDay(date) {
   return date.toISOString().slice(0, 10);
 }
 
+/** 00:00 UTC of a "2026-11-29" day, `plus` days later, as an ISO instant. */
+export function dayStart(day, plus) {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + plus);
+  return date.toISOString();
+}
+
 /** The period [from day 00:00 UTC, the day after `to` 00:00 UTC); null when a date is missing. */
 export function periodOf(fromDay, toDay) {
   if (!fromDay || !toDay) return null;

@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The read side's settings in tests: tagged events are delivered a second after they are
- * written rather than five seconds, and a consumer without an offset starts reading the tag from
- * today rather than from the product's first day.
+ * The read side's settings in tests: tagged events are delivered a second after they are written
+ * rather than five, the consumers look for new ones every second rather than every three, and a
+ * consumer without an offset starts reading its tag from yesterday rather than from the product's
+ * first day.
  */
 public final class ReadSideTestSettings {
 
@@ -23,6 +24,6 @@ public final class ReadSideTestSettings {
             + today
             + "T00:00\"\n"
             + "}\n"
-            + "pekko.persistence.cassandra.query.refresh-interval = 200ms");
+            + "pekko.persistence.cassandra.query.refresh-interval = 1s");
   }
 }

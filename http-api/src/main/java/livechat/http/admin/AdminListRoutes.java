@@ -82,8 +82,8 @@ public final class AdminListRoutes extends ApiRoute {
     ConversationFilter filter =
         new ConversationFilter(
             parameters.status(),
-            parameters.id("channelId"),
-            parameters.id("operatorId"),
+            parameters.id("channelId", "invalid_channel_id"),
+            parameters.id("operatorId", "invalid_operator_id"),
             period[0],
             period[1]);
     return reply(

@@ -93,11 +93,11 @@ final class QueryParameters {
     return status;
   }
 
-  /** An id filter: absent, or an id of the form the node gives. */
-  String id(String name) {
+  /** An id filter: absent, or an id of the form the node gives; {@code code} names its error. */
+  String id(String name, String code) {
     String id = query.get(name);
     if (id != null && !Ids.wellFormed(id)) {
-      throw Rejection.invalid("invalid_" + name, name + " must be an id the node gave.");
+      throw Rejection.invalid(code, name + " must be an id the node gave.");
     }
     return id;
   }

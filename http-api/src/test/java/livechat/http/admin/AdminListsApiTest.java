@@ -239,8 +239,8 @@ class AdminListsApiTest {
         "invalid_period",
         admin.get(list + "?from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z"));
     assertError(400, "invalid_status", admin.get(list + "?status=open"));
-    assertError(400, "invalid_channelId", admin.get(list + "?channelId=website"));
-    assertError(400, "invalid_operatorId", admin.get(list + "?operatorId=1"));
+    assertError(400, "invalid_channel_id", admin.get(list + "?channelId=website"));
+    assertError(400, "invalid_operator_id", admin.get(list + "?operatorId=1"));
     assertError(400, "invalid_limit", admin.get("/api/admin/operators?limit=-1"));
     assertError(400, "invalid_cursor", admin.get("/api/admin/operators?after=%25%25"));
     String report = "/api/admin/reports/channels/" + website;

@@ -4,6 +4,7 @@ import static livechat.http.Ids.Kind.CONVERSATION;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import livechat.engine.EntityDirectory;
@@ -76,16 +77,16 @@ public final class AdminListRoutes extends ApiRoute {
                                     () -> transcript(conversationId))))));
   }
 
-  private Route conversations(java.util.Map<String, String> query) {
+  private Route conversations(Map<String, String> query) {
     QueryParameters parameters = new QueryParameters(query, settings);
-    var period = parameters.period();
+    QueryParameters.Period period = parameters.period();
     ConversationFilter filter =
         new ConversationFilter(
             parameters.status(),
             parameters.id("channelId", "invalid_channel_id"),
             parameters.id("operatorId", "invalid_operator_id"),
-            period[0],
-            period[1]);
+            period.from(),
+            period.to());
     return reply(
         StatusCodes.OK,
         ReadSideAnswers.orUnavailable(
@@ -96,7 +97,7 @@ public final class AdminListRoutes extends ApiRoute {
                 page.next() == null ? null : page.next().encode()));
   }
 
-  private Route operators(java.util.Map<String, String> query) {
+  private Route operators(Map<String, String> query) {
     QueryParameters parameters = new QueryParameters(query, settings);
     String after = parameters.operatorCursor();
     int limit = parameters.limit();

@@ -60,25 +60,28 @@ final class QueryParameters {
     }
   }
 
+  /** [from, to): either may be null (open). */
+  record Period(Instant from, Instant to) {}
+
   /** from and to, both optional; from before to when both are given. */
-  Instant[] period() {
+  Period period() {
     Instant from = instant("from");
     Instant to = instant("to");
     if (from != null && to != null && !from.isBefore(to)) {
       throw Rejection.invalid("invalid_period", "from must be before to.");
     }
-    return new Instant[] {from, to};
+    return new Period(from, to);
   }
 
   /** from and to, both required, at most max-report-period apart. */
-  Instant[] reportPeriod() {
-    Instant[] period = period();
-    if (period[0] == null || period[1] == null) {
+  Period reportPeriod() {
+    Period period = period();
+    if (period.from() == null || period.to() == null) {
       throw Rejection.invalid(
           "invalid_period", "A report needs from and to, ISO-8601 instants in UTC.");
     }
     Duration max = settings.maxReportPeriod();
-    if (Duration.between(period[0], period[1]).compareTo(max) > 0) {
+    if (Duration.between(period.from(), period.to()).compareTo(max) > 0) {
       throw Rejection.invalid(
           "invalid_period", "A report covers at most " + max.toDays() + " days.");
     }

@@ -55,7 +55,7 @@ public final class ReportRoutes extends ApiRoute {
   }
 
   private Route channel(String channelId, Map<String, String> query) {
-    var period = new QueryParameters(query, settings).reportPeriod();
+    QueryParameters.Period period = new QueryParameters(query, settings).reportPeriod();
     return reply(
         StatusCodes.OK,
         ask(ChannelCatalog.entity(system), ChannelCatalog.ListChannels::new)
@@ -65,16 +65,16 @@ public final class ReportRoutes extends ApiRoute {
                     throw CHANNEL.unknown();
                   }
                   return ReadSideAnswers.orUnavailable(
-                      readSide.startedBetween(channelId, period[0], period[1]));
+                      readSide.startedBetween(channelId, period.from(), period.to()));
                 }),
         records -> AdminJson.ChannelReportJson.of(Reports.channel(records)));
   }
 
   private Route operators(Map<String, String> query) {
-    var period = new QueryParameters(query, settings).reportPeriod();
+    QueryParameters.Period period = new QueryParameters(query, settings).reportPeriod();
     return reply(
         StatusCodes.OK,
-        ReadSideAnswers.orUnavailable(readSide.startedBetween(null, period[0], period[1])),
+        ReadSideAnswers.orUnavailable(readSide.startedBetween(null, period.from(), period.to())),
         records ->
             Reports.operators(records).stream().map(AdminJson.OperatorReportJson::of).toList());
   }

@@ -22,6 +22,12 @@ public final class Main {
       System.err.println("livechat: " + e.getMessage());
       System.exit(1);
       return;
+    } catch (RuntimeException | Error e) {
+      // anything else (a broken build, a class missing): never a node that runs but is not ready
+      System.err.println("livechat: could not start: " + e);
+      e.printStackTrace();
+      System.exit(1);
+      return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "livechat-stop"));
     var http = node.httpAddress();

@@ -15,6 +15,8 @@ import livechat.engine.Engine;
 import livechat.http.HttpApi;
 import livechat.http.auth.Authentication;
 import livechat.http.auth.Tokens;
+import livechat.http.health.CassandraAvailability;
+import livechat.persistence.CassandraHealth;
 import livechat.persistence.CassandraSchema;
 import livechat.persistence.CassandraSettings;
 import livechat.persistence.embedded.CassandraStartException;
@@ -72,7 +74,8 @@ public final class Node {
               "livechat",
               cassandra.pekkoConfig().withFallback(developmentDefaults(config, embedded != null)));
       joinCluster(system);
-      Engine engine = Engine.init(system, Clock.systemUTC());
+      Engine engine = Engine.init(system, Clock.systemUTC(), HttpApi.engineObserver(system));
+      watchCassandra(system);
       Authentication auth =
           new Authentication(
               adminToken.value(),
@@ -128,6 +131,16 @@ public final class Node {
     if (embedded != null) {
       embedded.close();
     }
+  }
+
+  /** Probes Cassandra so that the API answers 503 at once while it is unavailable. */
+  private static void watchCassandra(ActorSystem<?> system) {
+    Config check = system.settings().config().getConfig("livechat.http.cassandra-check");
+    CassandraAvailability.get(system)
+        .watch(
+            new CassandraHealth(system)::answers,
+            check.getDuration("interval"),
+            check.getDuration("timeout"));
   }
 
   /** The development run (embedded Cassandra) lets pages of any origin use the API. */

@@ -77,6 +77,7 @@ final class NodeProcess {
     // every test client is 127.0.0.1: the per-address limits are for the open internet
     env.put("LIVECHAT_LIMIT_STARTS_PER_MINUTE", "1000000");
     env.put("LIVECHAT_LIMIT_LOGINS_PER_MINUTE", "1000000");
+    env.put("LIVECHAT_WAITING_WITHOUT_VISITOR_TIMEOUT", "1h");
     env.put(
         "LIVECHAT_EMBEDDED_CASSANDRA_CLASSPATH_FILE",
         System.getProperty("livechat.cassandra.embedded.classpath-file"));

@@ -6,15 +6,19 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PreRestart;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * The installation's channels, in the order they were created: what the channels overview lists.
@@ -43,12 +47,17 @@ public final class ChannelCatalog
 
   public record State(List<String> channelIds) implements CborSerializable {}
 
-  private ChannelCatalog(String entityId) {
-    super(PersistenceId.of(ENTITY_TYPE_KEY.name(), entityId));
+  private final JournalFailureReport journalFailures;
+
+  private ChannelCatalog(String entityId, ActorSystem<?> system) {
+    super(
+        PersistenceId.of(ENTITY_TYPE_KEY.name(), entityId),
+        EntityRuntime.restartOnJournalFailure(system));
+    this.journalFailures = new JournalFailureReport(system, ENTITY_TYPE_KEY);
   }
 
   public static Behavior<Command> create(String entityId) {
-    return new ChannelCatalog(entityId);
+    return Behaviors.setup(context -> new ChannelCatalog(entityId, context.getSystem()));
   }
 
   public static void init(ActorSystem<?> system) {
@@ -58,6 +67,14 @@ public final class ChannelCatalog
 
   public static EntityRef<Command> entity(ActorSystem<?> system) {
     return ClusterSharding.get(system).entityRefFor(ENTITY_TYPE_KEY, ENTITY_ID);
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
+        .build();
   }
 
   @Override

@@ -2,7 +2,9 @@ package livechat.engine;
 
 import java.time.Clock;
 import livechat.engine.canned.CannedResponses;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
+import livechat.engine.operator.Operator;
 import livechat.engine.pages.VisitorPages;
 import org.apache.pekko.actor.typed.ActorSystem;
 
@@ -24,6 +26,12 @@ public final class Engine {
   }
 
   public static Engine init(ActorSystem<?> system, Clock clock) {
+    return init(system, clock, EngineObserver.NONE);
+  }
+
+  /** Starts the engine; its entities report what they do to the observer. */
+  public static Engine init(ActorSystem<?> system, Clock clock, EngineObserver observer) {
+    EntityRuntime.get(system).observe(observer);
     EngineSettings settings = EngineSettings.fromConfig(system.settings().config());
     EntityDirectory directory = new ShardedDirectory(system);
     Settings.init(system);

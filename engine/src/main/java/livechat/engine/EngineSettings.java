@@ -14,6 +14,7 @@ public record EngineSettings(
     Duration askTimeout,
     int visitorMessagesPerMinute,
     int recentMessages,
+    Duration waitingWithoutVisitorTimeout,
     int maxQueueLength,
     int maxOffersInFlight) {
 
@@ -29,6 +30,7 @@ public record EngineSettings(
         livechat.getDuration("entity-ask-timeout"),
         livechat.getInt("conversation.visitor-messages-per-minute"),
         livechat.getInt("conversation.recent-messages"),
+        livechat.getDuration("conversation.waiting-without-visitor-timeout"),
         livechat.getInt("routing.max-queue-length"),
         livechat.getInt("routing.max-offers-in-flight"));
   }

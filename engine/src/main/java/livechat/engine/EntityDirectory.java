@@ -1,6 +1,8 @@
 package livechat.engine;
 
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
+import livechat.engine.operator.Operator;
 import org.apache.pekko.actor.typed.RecipientRef;
 
 /**

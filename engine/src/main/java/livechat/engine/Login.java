@@ -5,15 +5,19 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PreRestart;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * A login name and the operator it belongs to. One entity per login (case-insensitive), so two
@@ -40,12 +44,17 @@ public final class Login
   /** {@code operatorId} is null while the login is free. */
   public record State(String operatorId) implements CborSerializable {}
 
-  private Login(String login) {
-    super(PersistenceId.of(ENTITY_TYPE_KEY.name(), login));
+  private final JournalFailureReport journalFailures;
+
+  private Login(String login, ActorSystem<?> system) {
+    super(
+        PersistenceId.of(ENTITY_TYPE_KEY.name(), login),
+        EntityRuntime.restartOnJournalFailure(system));
+    this.journalFailures = new JournalFailureReport(system, ENTITY_TYPE_KEY);
   }
 
   public static Behavior<Command> create(String login) {
-    return new Login(login);
+    return Behaviors.setup(context -> new Login(login, context.getSystem()));
   }
 
   public static void init(ActorSystem<?> system) {
@@ -60,6 +69,14 @@ public final class Login
   /** Logins are compared without case and surrounding blanks. */
   public static String normalize(String login) {
     return login.strip().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
+        .build();
   }
 
   @Override

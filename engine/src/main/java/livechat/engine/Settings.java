@@ -6,16 +6,20 @@ import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PreRestart;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * The installation's settings: which languages are enabled. Operators may only choose enabled
@@ -50,10 +54,13 @@ public final class Settings
   public record State(List<String> enabledLanguages) implements CborSerializable {}
 
   private final List<String> defaultLanguages;
+  private final JournalFailureReport journalFailures;
 
-  private Settings(PersistenceId persistenceId, List<String> defaultLanguages) {
-    super(persistenceId);
+  private Settings(
+      PersistenceId persistenceId, List<String> defaultLanguages, ActorSystem<?> system) {
+    super(persistenceId, EntityRuntime.restartOnJournalFailure(system));
     this.defaultLanguages = defaultLanguages;
+    this.journalFailures = new JournalFailureReport(system, ENTITY_TYPE_KEY);
   }
 
   public static Behavior<Command> create(String entityId, List<String> defaultLanguages) {
@@ -63,8 +70,9 @@ public final class Settings
               throw new IllegalArgumentException(
                   "livechat.languages.enabled holds '" + code + "', which is not a language code");
             });
-    return new Settings(
-        PersistenceId.of(ENTITY_TYPE_KEY.name(), entityId), List.copyOf(defaultLanguages));
+    PersistenceId persistenceId = PersistenceId.of(ENTITY_TYPE_KEY.name(), entityId);
+    List<String> defaults = List.copyOf(defaultLanguages);
+    return Behaviors.setup(context -> new Settings(persistenceId, defaults, context.getSystem()));
   }
 
   public static void init(ActorSystem<?> system) {
@@ -75,6 +83,14 @@ public final class Settings
 
   public static EntityRef<Command> entity(ActorSystem<?> system) {
     return ClusterSharding.get(system).entityRefFor(ENTITY_TYPE_KEY, ENTITY_ID);
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
+        .build();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package livechat.engine;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +10,10 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.conversation.ConversationHistory;
+import livechat.engine.operator.Operator;
 import livechat.persistence.testing.OneNodeCluster;
 import livechat.persistence.testing.TestCassandra;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -37,7 +40,11 @@ final class EngineNode implements AutoCloseable {
   }
 
   static EngineNode start(String keyspace, Clock clock) {
-    Config config = OneNodeCluster.config().withFallback(TestCassandra.config(keyspace));
+    // conversations wait here without any visitor socket, as long as a test runs
+    Config config =
+        ConfigFactory.parseString("livechat.conversation.waiting-without-visitor-timeout = 1h")
+            .withFallback(OneNodeCluster.config())
+            .withFallback(TestCassandra.config(keyspace));
     ActorTestKit testKit = ActorTestKit.create("livechat", config);
     OneNodeCluster.join(testKit.system());
     return new EngineNode(testKit, Engine.init(testKit.system(), clock));

@@ -16,6 +16,7 @@ public final class EngineTestSettings {
           Duration.ofSeconds(5),
           30,
           100,
+          Duration.ofSeconds(60),
           1000,
           32);
 

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import livechat.engine.channel.Channel;
+import livechat.engine.operator.Operator;
 import org.apache.pekko.Done;
 import org.junit.jupiter.api.Test;
 

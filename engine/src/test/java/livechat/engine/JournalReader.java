@@ -3,6 +3,8 @@ package livechat.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import livechat.engine.channel.ChannelEvent;
+import livechat.engine.operator.OperatorEvent;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
@@ -27,8 +29,8 @@ public final class JournalReader {
   /** The conversations the channel assigned, in the order it assigned them. */
   public List<String> assignments(String channelId) {
     return events("Channel|" + channelId).stream()
-        .filter(Channel.ConversationAssigned.class::isInstance)
-        .map(event -> ((Channel.ConversationAssigned) event).conversationId())
+        .filter(ChannelEvent.ConversationAssigned.class::isInstance)
+        .map(event -> ((ChannelEvent.ConversationAssigned) event).conversationId())
         .toList();
   }
 
@@ -37,9 +39,9 @@ public final class JournalReader {
     int held = 0;
     int highest = 0;
     for (Object event : events("Operator|" + operatorId)) {
-      if (event instanceof Operator.ConversationReserved) {
+      if (event instanceof OperatorEvent.ConversationReserved) {
         highest = Math.max(highest, ++held);
-      } else if (event instanceof Operator.ConversationReleased) {
+      } else if (event instanceof OperatorEvent.ConversationReleased) {
         held--;
       }
     }

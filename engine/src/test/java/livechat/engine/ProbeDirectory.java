@@ -2,7 +2,9 @@ package livechat.engine;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
+import livechat.engine.operator.Operator;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.RecipientRef;

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.conversation.Conversation.Participant;
+import livechat.engine.operator.Operator;
 import org.apache.pekko.Done;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import livechat.engine.Channel.Started;
+import livechat.engine.channel.Channel.Started;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.conversation.Conversation.Participant;
 import org.junit.jupiter.api.AfterAll;

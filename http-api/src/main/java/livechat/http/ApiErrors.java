@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import livechat.engine.Rejection;
+import livechat.http.health.CassandraUnavailable;
 import livechat.http.limits.RateLimited;
 import org.apache.pekko.http.cors.javadsl.CorsRejection;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -36,7 +37,10 @@ public final class ApiErrors extends AllDirectives {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-  /** Seconds a client waits before retrying a request answered 503 (the entity did not answer). */
+  /**
+   * Seconds a client waits before retrying a request answered 503 (the entity did not answer, or
+   * Cassandra is unavailable).
+   */
   static final long UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
   /** The engine's limits (visitor messages, queue length) are counted per minute. */
@@ -97,6 +101,13 @@ public final class ApiErrors extends AllDirectives {
           StatusCodes.PAYLOAD_TOO_LARGE,
           "payload_too_large",
           "The request body is larger than the 64 KiB the API accepts.");
+    }
+    if (failure instanceof CassandraUnavailable) {
+      return response(
+              StatusCodes.SERVICE_UNAVAILABLE,
+              "unavailable",
+              "The service cannot store anything right now; try again.")
+          .addHeader(RetryAfter.create(UNAVAILABLE_RETRY_AFTER_SECONDS));
     }
     if (failure instanceof AskTimeoutException || failure instanceof TimeoutException) {
       return response(

@@ -3,6 +3,7 @@ package livechat.http;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import livechat.http.health.CassandraAvailability;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.RecipientRef;
@@ -14,21 +15,25 @@ import org.apache.pekko.pattern.StatusReply;
 
 /**
  * What every group of routes does: ask an entity with the configured timeout and answer with JSON.
- * A failed ask is not handled here: it reaches {@link ApiErrors}, which maps it.
+ * While Cassandra is unavailable an ask fails at once ({@link CassandraAvailability}). A failed ask
+ * is not handled here: it reaches {@link ApiErrors}, which maps it.
  */
 public abstract class ApiRoute extends AllDirectives {
 
   protected final ActorSystem<?> system;
   private final Duration askTimeout;
+  private final CassandraAvailability cassandra;
 
   protected ApiRoute(ActorSystem<?> system) {
     this.system = system;
     this.askTimeout = system.settings().config().getDuration("livechat.http.ask-timeout");
+    this.cassandra = CassandraAvailability.get(system);
   }
 
   protected <C, R> CompletionStage<R> ask(
       RecipientRef<C> target, Function<ActorRef<StatusReply<R>>, C> command) {
-    return AskPattern.askWithStatus(target, command::apply, askTimeout, system.scheduler());
+    return cassandra.guard(
+        () -> AskPattern.askWithStatus(target, command::apply, askTimeout, system.scheduler()));
   }
 
   /** Answers with the status and the JSON of the stage's value, once it completes. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import livechat.engine.Engine;
+import livechat.engine.EngineObserver;
 import livechat.engine.conversation.ConversationHistory;
 import livechat.engine.reports.ReadSide;
 import livechat.http.admin.AdminListRoutes;
@@ -14,6 +15,7 @@ import livechat.http.canned.CannedResponseRoutes;
 import livechat.http.channels.ChannelRoutes;
 import livechat.http.commands.CommandRoutes;
 import livechat.http.conversations.ConversationRoutes;
+import livechat.http.health.CassandraAvailability;
 import livechat.http.health.HealthRoutes;
 import livechat.http.health.ReadinessCheck;
 import livechat.http.languages.LanguageRoutes;
@@ -59,6 +61,14 @@ public final class HttpApi extends AllDirectives {
     this.auth = auth;
     this.readinessChecks = List.copyOf(readinessChecks);
     this.readSide = readSide;
+  }
+
+  /**
+   * What the engine reports, as this node's meters and its view of Cassandra: pass it to {@link
+   * Engine#init(ActorSystem, java.time.Clock, EngineObserver)}.
+   */
+  public static EngineObserver engineObserver(ActorSystem<?> system) {
+    return Metrics.get(system).engine().andThen(CassandraAvailability.get(system));
   }
 
   public Route route() {

@@ -94,7 +94,9 @@ public final class ApiTestServer implements AutoCloseable {
                         "livechat.http.interface = \"127.0.0.1\"\nlivechat.http.port = 0\n"
                             // every test client is 127.0.0.1 (AbuseLimitsTest sets its own)
                             + "livechat.limits.conversation-starts-per-minute = 1000000\n"
-                            + "livechat.limits.logins-per-minute = 1000000"))
+                            + "livechat.limits.logins-per-minute = 1000000\n"
+                            // tests keep conversations waiting without a visitor socket
+                            + "livechat.conversation.waiting-without-visitor-timeout = 1h"))
                 .withFallback(ReadSideTestSettings.config())
                 .withFallback(OneNodeCluster.config())
                 .withFallback(TestCassandra.config(keyspace)));
@@ -105,7 +107,7 @@ public final class ApiTestServer implements AutoCloseable {
           .manager()
           .tell(Join.create(Cluster.get(seed.testKit().system()).selfMember().address()));
     }
-    Engine engine = Engine.init(testKit.system(), clock);
+    Engine engine = Engine.init(testKit.system(), clock, HttpApi.engineObserver(testKit.system()));
     Authentication auth =
         new Authentication(
             ADMIN_TOKEN,

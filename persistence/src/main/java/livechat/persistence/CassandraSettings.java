@@ -99,6 +99,7 @@ public record CassandraSettings(
                     localDatacenter,
                 "datastax-java-driver.basic.contact-points",
                     ConfigValueFactory.fromIterable(contactPoints)))
-        .withFallback(ConfigFactory.parseResources(PLUGIN_SETTINGS));
+        // resolved here: its settings may be overridden by environment variables
+        .withFallback(ConfigFactory.parseResources(PLUGIN_SETTINGS).resolve());
   }
 }

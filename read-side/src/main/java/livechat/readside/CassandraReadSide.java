@@ -6,8 +6,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import livechat.engine.Operator;
 import livechat.engine.conversation.ConversationEvent;
+import livechat.engine.operator.Operator;
+import livechat.engine.operator.OperatorEvent;
 import livechat.engine.reports.ConversationFilter;
 import livechat.engine.reports.ConversationPage;
 import livechat.engine.reports.ConversationRecord;
@@ -62,7 +63,7 @@ public final class CassandraReadSide implements ReadSide {
     TagConsumer.start(
         system,
         "operators",
-        Operator.REGISTERED_TAG,
+        OperatorEvent.REGISTERED_TAG,
         new OperatorProjection(readSide.session, readSide.keyspace),
         offsets,
         Operator.ENTITY_TYPE_KEY.name() + PersistenceId.DefaultSeparator());

@@ -2,7 +2,7 @@ package livechat.readside;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import livechat.engine.Operator;
+import livechat.engine.operator.OperatorEvent;
 import org.apache.pekko.Done;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.typed.PersistenceId;
@@ -23,7 +23,7 @@ final class OperatorProjection implements TagConsumer.Handler {
 
   @Override
   public CompletionStage<Done> apply(EventEnvelope envelope) {
-    if (!(envelope.event() instanceof Operator.OperatorRegistered registered)) {
+    if (!(envelope.event() instanceof OperatorEvent.OperatorRegistered registered)) {
       return CompletableFuture.completedFuture(Done.done());
     }
     return session.executeWrite(

@@ -72,6 +72,8 @@ public final class NodeTarget implements Target {
     env.put("LIVECHAT_ADMIN_TOKEN", adminToken);
     env.put("LIVECHAT_DATA_DIR", work.resolve("node-data").toString());
     env.put("LIVECHAT_VISITOR_MESSAGES_PER_MINUTE", UNLIMITED);
+    // the assignment scenario's visitors start over REST and open no socket
+    env.put("LIVECHAT_WAITING_WITHOUT_VISITOR_TIMEOUT", "1h");
     // the generator is one address: lift the per-address limits too
     env.put("LIVECHAT_LIMIT_STARTS_PER_MINUTE", UNLIMITED);
     env.put("LIVECHAT_LIMIT_LOGINS_PER_MINUTE", UNLIMITED);

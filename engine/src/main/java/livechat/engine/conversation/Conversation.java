@@ -7,7 +7,7 @@ import java.util.Map;
 import livechat.engine.CborSerializable;
 import livechat.engine.EngineSettings;
 import livechat.engine.EntityDirectory;
-import livechat.engine.Operator;
+import livechat.engine.operator.Operator;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -52,7 +52,11 @@ public final class Conversation {
   public static Behavior<Command> create(
       String conversationId, EntityDirectory directory, EngineSettings settings, Clock clock) {
     return Behaviors.setup(
-        context -> new ConversationEntity(conversationId, context, directory, settings, clock));
+        context ->
+            Behaviors.withTimers(
+                timers ->
+                    new ConversationEntity(
+                        conversationId, context, timers, directory, settings, clock)));
   }
 
   public static void init(
@@ -191,6 +195,9 @@ public final class Conversation {
       implements Command {}
 
   record SubscriberGone(ActorRef<Update> subscriber) implements Command {}
+
+  /** Time to check that a waiting conversation's visitor is still there. */
+  record CheckVisitorPresent() implements Command {}
 
   public record View(
       String id,

@@ -9,14 +9,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import livechat.engine.Channel;
+import livechat.engine.EngineObserver;
 import livechat.engine.EngineSettings;
 import livechat.engine.EntityDirectory;
-import livechat.engine.Operator;
+import livechat.engine.EntityRuntime;
+import livechat.engine.JournalFailureReport;
 import livechat.engine.Rejection;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation.AssignOperator;
 import livechat.engine.conversation.Conversation.Assigned;
 import livechat.engine.conversation.Conversation.Author;
+import livechat.engine.conversation.Conversation.CheckVisitorPresent;
 import livechat.engine.conversation.Conversation.Close;
 import livechat.engine.conversation.Conversation.Command;
 import livechat.engine.conversation.Conversation.Declined;
@@ -55,16 +58,22 @@ import livechat.engine.conversation.ConversationEvent.SeenMoved;
 import livechat.engine.conversation.ConversationEvent.Transferred;
 import livechat.engine.conversation.ConversationState.NotOpened;
 import livechat.engine.conversation.ConversationState.Opened;
+import livechat.engine.operator.Operator;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * The behaviour of a {@link Conversation}: checks each command against its state, stores what
@@ -84,14 +93,22 @@ final class ConversationEntity
   private final Subscribers subscribers;
 
   private final VisitorSendRate visitorSends;
+  private final TimerScheduler<Command> timers;
+  private final JournalFailureReport journalFailures;
+
+  /** When the visitor was last known to be there, while the conversation waits. */
+  private Instant visitorSeenAt;
 
   ConversationEntity(
       String conversationId,
       ActorContext<Command> context,
+      TimerScheduler<Command> timers,
       EntityDirectory directory,
       EngineSettings settings,
       Clock clock) {
-    super(PersistenceId.of(Conversation.ENTITY_TYPE_KEY.name(), conversationId));
+    super(
+        PersistenceId.of(Conversation.ENTITY_TYPE_KEY.name(), conversationId),
+        EntityRuntime.restartOnJournalFailure(context.getSystem()));
     this.conversationId = conversationId;
     this.context = context;
     this.directory = directory;
@@ -99,6 +116,9 @@ final class ConversationEntity
     this.clock = clock;
     this.visitorSends = new VisitorSendRate(settings.visitorMessagesPerMinute());
     this.subscribers = new Subscribers(conversationId, context);
+    this.timers = timers;
+    this.journalFailures =
+        new JournalFailureReport(context.getSystem(), Conversation.ENTITY_TYPE_KEY);
   }
 
   @Override
@@ -116,6 +136,21 @@ final class ConversationEntity
   @Override
   public RetentionCriteria retentionCriteria() {
     return RetentionCriteria.snapshotEvery(100, 2);
+  }
+
+  @Override
+  public SignalHandler<ConversationState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(
+            RecoveryCompleted.instance(),
+            state -> {
+              if (state instanceof Opened opened && opened.isWaiting()) {
+                watchForVisitor();
+              }
+            })
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
+        .build();
   }
 
   @Override
@@ -152,14 +187,19 @@ final class ConversationEntity
         .onCommand(SubscriberGone.class, (state, c) -> unsubscribe(c.subscriber()))
         .onCommand(
             GetView.class,
-            (state, c) -> Effect().reply(c.replyTo(), StatusReply.success(view(state, c.viewer()))))
-        .onCommand(GetMessages.class, this::onGetMessages);
+            (state, c) -> {
+              noteVisitor(c.viewer());
+              return Effect().reply(c.replyTo(), StatusReply.success(view(state, c.viewer())));
+            })
+        .onCommand(GetMessages.class, this::onGetMessages)
+        .onCommand(CheckVisitorPresent.class, this::onCheckVisitorPresent);
     return builder.build();
   }
 
   private ReplyEffect<ConversationEvent, ConversationState> onOpen(NotOpened state, Open open) {
     return Effect()
         .persist(new ConversationOpened(open.channelId(), open.visitor(), clock.instant()))
+        .thenRun(after -> watchForVisitor())
         .thenReply(open.replyTo(), after -> StatusReply.ack());
   }
 
@@ -201,6 +241,64 @@ final class ConversationEntity
     return Effect().none().thenNoReply();
   }
 
+  /**
+   * Checks a few times per {@code waiting-without-visitor-timeout} that the visitor of a waiting
+   * conversation is still there: counted from when the conversation opened or recovered, or last
+   * had a visitor socket. The timer's messages do not keep the entity from passivating.
+   */
+  private void watchForVisitor() {
+    visitorSeenAt = clock.instant();
+    timers.startTimerWithFixedDelay(
+        "visitor-present",
+        new CheckVisitorPresent(),
+        settings.waitingWithoutVisitorTimeout().dividedBy(4));
+  }
+
+  /** A visitor that reads or writes without a socket (over REST) is there too. */
+  private void noteVisitor(Participant participant) {
+    if (participant != null && participant.isVisitor()) {
+      visitorSeenAt = clock.instant();
+    }
+  }
+
+  /** A waiting conversation whose visitor has been gone past the timeout closes itself. */
+  private ReplyEffect<ConversationEvent, ConversationState> onCheckVisitorPresent(
+      Opened state, CheckVisitorPresent check) {
+    Instant now = clock.instant();
+    if (!state.isWaiting()) {
+      timers.cancel("visitor-present");
+      return Effect().none().thenNoReply();
+    }
+    if (subscribers.includesVisitor() || visitorSeenAt == null) {
+      visitorSeenAt = now;
+      return Effect().none().thenNoReply();
+    }
+    if (now.isBefore(visitorSeenAt.plus(settings.waitingWithoutVisitorTimeout()))) {
+      return Effect().none().thenNoReply();
+    }
+    timers.cancel("visitor-present");
+    Message notice =
+        new Message(
+            state.lastSeq() + 1,
+            Author.system(),
+            state.visitor().name() + " left before an operator joined.",
+            now,
+            null);
+    return Effect()
+        .persist(List.of(new MessageAdded(notice), closedEvent(state, "system", now, notice)))
+        .thenRun(
+            after -> {
+              queuePosition = null;
+              EngineObserver.of(context.getSystem()).conversationClosed(state.channelId());
+              publish(new MessagePosted(conversationId, notice));
+              publishStatus((Opened) after);
+              directory
+                  .channel(state.channelId())
+                  .tell(new Channel.LeaveQueue(conversationId, context.getSystem().ignoreRef()));
+            })
+        .thenNoReply();
+  }
+
   private ReplyEffect<ConversationEvent, ConversationState> onQueuePositionChanged(
       Opened state, QueuePositionChanged changed) {
     if (state.isWaiting()) {
@@ -224,6 +322,7 @@ final class ConversationEntity
 
   private ReplyEffect<ConversationEvent, ConversationState> onSendMessage(
       Opened state, SendMessage send) {
+    noteVisitor(send.from());
     Rejection problem = mayTakePart(state, send.from());
     if (problem == null && state.isClosed()) {
       problem = closed();
@@ -269,6 +368,7 @@ final class ConversationEntity
 
   private ReplyEffect<ConversationEvent, ConversationState> onMarkSeen(
       Opened state, MarkSeen mark) {
+    noteVisitor(mark.by());
     Rejection problem = mayTakePart(state, mark.by());
     if (problem == null && (mark.seq() < 0 || mark.seq() > state.lastSeq())) {
       problem =
@@ -307,19 +407,11 @@ final class ConversationEntity
     boolean waiting = state.isWaiting();
     return Effect()
         .persist(
-            List.of(
-                new MessageAdded(notice),
-                new Closed(
-                    close.by().key(),
-                    now,
-                    state.firstVisitorMessageAt(),
-                    state.firstAnswerAt(),
-                    state.visitorMessages(),
-                    state.operatorMessages(),
-                    notice.seq())))
+            List.of(new MessageAdded(notice), closedEvent(state, close.by().key(), now, notice)))
         .thenRun(
             after -> {
               queuePosition = null;
+              EngineObserver.of(context.getSystem()).conversationClosed(state.channelId());
               publish(new MessagePosted(conversationId, notice));
               publishStatus((Opened) after);
               if (waiting) {
@@ -332,6 +424,18 @@ final class ConversationEntity
               }
             })
         .thenNoReply();
+  }
+
+  /** The close, with what the read side needs of the messages; {@code notice} is the last. */
+  private static Closed closedEvent(Opened state, String by, Instant at, Message notice) {
+    return new Closed(
+        by,
+        at,
+        state.firstVisitorMessageAt(),
+        state.firstAnswerAt(),
+        state.visitorMessages(),
+        state.operatorMessages(),
+        notice.seq());
   }
 
   /** Asks the operator to free the slot; the closer hears back once it is free. */

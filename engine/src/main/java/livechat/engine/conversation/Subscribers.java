@@ -40,6 +40,11 @@ final class Subscribers {
     }
   }
 
+  /** Whether the visitor listens (has a socket open on the conversation). */
+  boolean includesVisitor() {
+    return listening.values().stream().anyMatch(Participant::isVisitor);
+  }
+
   void publish(Update update) {
     for (ActorRef<Update> subscriber : listening.keySet()) {
       subscriber.tell(update);

@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import livechat.engine.Channel;
 import livechat.engine.EngineSettings;
 import livechat.engine.EngineTestSettings;
 import livechat.engine.EntityDirectory;
 import livechat.engine.ManualClock;
-import livechat.engine.Operator;
 import livechat.engine.ProbeDirectory;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation.Message;
 import livechat.engine.conversation.Conversation.MessageAccepted;
 import livechat.engine.conversation.Conversation.Participant;
+import livechat.engine.operator.Operator;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -175,6 +175,7 @@ class ConversationHistoryTest {
             defaults.askTimeout(),
             100_000,
             recentMessages,
+            defaults.waitingWithoutVisitorTimeout(),
             defaults.maxQueueLength(),
             defaults.maxOffersInFlight());
     conversation = testKit.spawn(Conversation.create(conversationId, probes, settings, clock));

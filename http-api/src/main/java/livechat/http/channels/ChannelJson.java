@@ -1,7 +1,7 @@
 package livechat.http.channels;
 
-import livechat.engine.Channel;
-import livechat.engine.Operator;
+import livechat.engine.channel.Channel;
+import livechat.engine.operator.Operator;
 import livechat.http.InvalidRequest;
 
 /** The JSON of the channel routes. */

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
-import livechat.engine.Channel;
 import livechat.engine.EntityDirectory;
-import livechat.engine.Operator;
 import livechat.engine.Rejection;
+import livechat.engine.channel.Channel;
+import livechat.engine.operator.Operator;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 

@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One line per HTTP request on the logger {@code livechat.access}: method, path without its query
- * (a socket's token travels in the query), route, status, duration and request id, as structured
- * key-value fields. Headers, and so tokens, are never logged.
+ * (a socket's token travels in the query), route, status, duration, request id and the
+ * conversation, channel or operator id the path names, as structured key-value fields. Headers, and
+ * so tokens, are never logged.
  */
 public final class AccessLog {
 
@@ -22,8 +23,9 @@ public final class AccessLog {
       int status,
       Duration took) {
     long millis = took.toMillis();
-    log.atInfo()
-        .setMessage("{} {} {} {} ms")
+    var line = log.atInfo();
+    PathIds.of(path).forEach(line::addKeyValue);
+    line.setMessage("{} {} {} {} ms")
         .addArgument(method)
         .addArgument(path)
         .addArgument(status)

@@ -1,5 +1,6 @@
 package livechat.http.metrics;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import livechat.http.health.CassandraAvailability;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
@@ -26,6 +28,7 @@ public final class Metrics implements Extension {
   private final HttpMetrics http;
   private final SocketMetrics sockets;
   private final MessageMetrics messages;
+  private final EngineMetrics engine;
 
   private Metrics(ActorSystem<?> system) {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -40,6 +43,11 @@ public final class Metrics implements Extension {
     http = new HttpMetrics(registry);
     sockets = new SocketMetrics(registry);
     messages = new MessageMetrics(registry);
+    engine = new EngineMetrics(registry);
+    CassandraAvailability cassandra = CassandraAvailability.get(system);
+    Gauge.builder("livechat.cassandra.available", cassandra, up -> up.available() ? 1 : 0)
+        .description("1 while Cassandra takes writes as this node sees it, 0 while it fails them")
+        .register(registry);
   }
 
   public static Metrics get(ActorSystem<?> system) {
@@ -60,6 +68,11 @@ public final class Metrics implements Extension {
 
   public MessageMetrics messages() {
     return messages;
+  }
+
+  /** The engine's meters, as its observer. */
+  public EngineMetrics engine() {
+    return engine;
   }
 
   /** The extension's id: one {@link Metrics} per actor system. */

@@ -2,7 +2,7 @@ package livechat.http.operators;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import livechat.engine.Operator;
+import livechat.engine.operator.Operator;
 import livechat.http.InvalidRequest;
 
 /** The JSON of the operator routes. */

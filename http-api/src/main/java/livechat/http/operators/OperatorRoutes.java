@@ -3,8 +3,8 @@ package livechat.http.operators;
 import static livechat.http.Ids.Kind.OPERATOR;
 
 import livechat.engine.EntityDirectory;
-import livechat.engine.Operator;
 import livechat.engine.OperatorAccounts;
+import livechat.engine.operator.Operator;
 import livechat.http.ApiRoute;
 import livechat.http.Ids;
 import livechat.http.Json;

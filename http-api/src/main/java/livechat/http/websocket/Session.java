@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import livechat.engine.EntityDirectory;
-import livechat.engine.Operator;
 import livechat.engine.Rejection;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.conversation.Conversation.Participant;
 import livechat.engine.conversation.ConversationHistory;
+import livechat.engine.operator.Operator;
 import livechat.http.Ids;
 import livechat.http.InvalidRequest;
 import livechat.http.Json;
@@ -20,11 +20,13 @@ import livechat.http.OncePerInterval;
 import livechat.http.auth.Authentication;
 import livechat.http.auth.Caller;
 import livechat.http.conversations.ConversationJson;
+import livechat.http.health.CassandraAvailability;
 import livechat.http.metrics.Metrics;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
@@ -81,7 +83,7 @@ final class Session {
   private static final Duration CLOSING_GRACE = Duration.ofSeconds(10);
 
   /** Messages read at once when a client catches up. */
-  static final int HISTORY_PAGE = 100;
+  static final int HISTORY_PAGE = 500;
 
   /**
    * How often the session subscribes again, from the last {@code seq} it sent: an entity that was
@@ -332,12 +334,18 @@ final class Session {
 
   private void sendMessage(ClientFrame.Send send, Participant participant) {
     long receivedAt = System.nanoTime();
-    context.askWithStatus(
-        Conversation.MessageAccepted.class,
-        directory.conversation(send.conversationId()),
-        askTimeout,
-        replyTo ->
-            new Conversation.SendMessage(participant, send.text(), send.clientMessageId(), replyTo),
+    // answered at once while Cassandra is unavailable, as the REST send is
+    context.pipeToSelf(
+        CassandraAvailability.get(context.getSystem())
+            .guard(
+                () ->
+                    AskPattern.<Conversation.Command, Conversation.MessageAccepted>askWithStatus(
+                        directory.conversation(send.conversationId()),
+                        replyTo ->
+                            new Conversation.SendMessage(
+                                participant, send.text(), send.clientMessageId(), replyTo),
+                        askTimeout,
+                        context.getSystem().scheduler())),
         (accepted, failure) -> {
           if (failure != null) {
             return new Reply(errorOf(failure, send.clientMessageId()));

@@ -71,6 +71,21 @@ class AccessLogTest {
   }
 
   @Test
+  void theConversationAPathNamesIsAFieldOfItsLine() {
+    String conversationId = "0b6f3c1e-5d7a-4e8b-9c2d-1f0a3b4c5d6e";
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/api/conversations/" + conversationId))
+                .header("X-Request-Id", "with-a-conversation")
+                .GET());
+
+    assertEquals(401, response.statusCode());
+    Map<String, Object> fields = fieldsOfTheLineFor("with-a-conversation");
+    assertEquals(conversationId, fields.get("conversation_id"));
+    assertEquals("/api/conversations/{id}", fields.get("route"));
+  }
+
+  @Test
   void withoutARequestIdTheNodeMakesOneUp() {
     HttpResponse<String> first = server.get("/health/live");
     HttpResponse<String> second = server.get("/health/live");

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import livechat.http.ApiClient;
 import livechat.http.ApiTestServer;
 import livechat.http.ChatFixture;
+import livechat.http.health.CassandraAvailability;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,56 @@ class MetricsApiTest {
                 + "route=\"/api/conversations/{id}/messages\",status=\"201\",le=\""),
         "a latency histogram per route");
     assertFalse(metrics.contains(conversationId), "no id in any label");
+  }
+
+  @Test
+  void aConversationMovesTheEngineSeries() {
+    String channelId = fixture.channel("Engine metrics");
+    fixture.operator("Ann", channelId);
+    String before = scrape();
+
+    JsonNode started = fixture.startConversation(channelId);
+    assertEquals("active", started.get("status").asText());
+    String conversationId = started.get("conversationId").asText();
+    ApiClient visitor = new ApiClient(server, started.get("visitorToken").asText());
+    expect(200, visitor.post("/api/conversations/" + conversationId + "/close", ""));
+
+    String after = scrape();
+    for (String counter :
+        List.of(
+            "livechat_conversations_started_total",
+            "livechat_conversations_assigned_total",
+            "livechat_conversations_closed_total",
+            "livechat_queue_wait_seconds_count",
+            "livechat_assignment_latency_seconds_count")) {
+      assertEquals(
+          value(before, counter).orElse(0.0) + 1, value(after, counter).orElseThrow(), counter);
+    }
+    assertEquals(
+        Optional.of(0.0),
+        value(after, "livechat_queue_length{channel=\"" + channelId + "\"}"),
+        "the queue is empty again");
+    assertTrue(after.contains("livechat_assignment_latency_seconds_bucket{le="));
+    assertEquals(Optional.of(1.0), value(after, "livechat_cassandra_available"));
+  }
+
+  @Test
+  void persistFailuresAndCassandraAvailabilityAreServedAsTheNodeSeesThem() {
+    Metrics.get(server.testKit().system()).engine().journalFailed("Conversation");
+    CassandraAvailability cassandra = CassandraAvailability.get(server.testKit().system());
+    String scraped;
+    try {
+      cassandra.failed();
+      scraped = scrape();
+    } finally {
+      cassandra.answered();
+    }
+
+    assertTrue(
+        value(scraped, "livechat_persist_failures_total{entity=\"Conversation\"}").orElseThrow()
+            >= 1);
+    assertEquals(Optional.of(0.0), value(scraped, "livechat_cassandra_available"));
+    assertEquals(Optional.of(1.0), value(scrape(), "livechat_cassandra_available"));
   }
 
   @Test

@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.LongStream;
-import livechat.engine.Channel;
 import livechat.engine.EntityDirectory;
-import livechat.engine.Operator;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.conversation.ConversationHistory;
+import livechat.engine.operator.Operator;
 import livechat.http.auth.Authentication;
 import livechat.http.auth.Caller;
 import livechat.http.auth.Tokens;
@@ -87,27 +87,26 @@ class SessionOrderTest {
     frame(out);
     window.taken();
 
-    subscriber.tell(new Conversation.StatusChanged("c1", "active", "Marc", null, 300, null, null));
+    int page = Session.HISTORY_PAGE;
+    subscriber.tell(
+        new Conversation.StatusChanged("c1", "active", "Marc", null, 3 * page, null, null));
     frame(out);
     window.taken();
     Conversation.GetMessages first =
         conversation.expectMessageClass(Conversation.GetMessages.class);
     assertEquals(0, first.afterSeq());
-    first.replyTo().tell(StatusReply.success(page(300, range(1, 100))));
-    Conversation.GetMessages second =
-        conversation.expectMessageClass(Conversation.GetMessages.class);
-    assertEquals(100, second.afterSeq());
-    second.replyTo().tell(StatusReply.success(page(300, range(101, 200))));
+    assertEquals(page, first.limit());
+    first.replyTo().tell(StatusReply.success(page(3 * page, range(1, page))));
 
-    // 200 frames handed over and none taken: the third page waits for the socket
+    // a page handed over and none taken: the next page waits for the socket
     conversation.expectNoMessage(Duration.ofMillis(300));
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < page - 150; i++) {
       frame(out);
       window.taken();
     }
-    Conversation.GetMessages third =
+    Conversation.GetMessages second =
         conversation.expectMessageClass(Conversation.GetMessages.class);
-    assertEquals(200, third.afterSeq());
+    assertEquals(page, second.afterSeq());
   }
 
   @Test

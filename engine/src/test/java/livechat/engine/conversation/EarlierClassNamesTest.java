@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
+import livechat.engine.channel.ChannelEvent;
+import livechat.engine.channel.ChannelState;
 import livechat.engine.conversation.Conversation.Author;
 import livechat.engine.conversation.Conversation.Message;
 import livechat.engine.conversation.Conversation.Visitor;
 import livechat.engine.conversation.ConversationEvent.MessageAdded;
 import livechat.engine.conversation.ConversationState.Opened;
+import livechat.engine.operator.OperatorEvent;
+import livechat.engine.operator.OperatorState;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.serialization.Serialization;
@@ -26,8 +30,8 @@ import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** Events and snapshots stored under the conversation's earlier class names are still read. */
-class EarlierJournalTest {
+/** Events and snapshots stored under the earlier class names are still read. */
+class EarlierClassNamesTest {
 
   private static final ActorTestKit testKit = ActorTestKit.create();
   private static final Serialization serialization =
@@ -50,6 +54,49 @@ class EarlierJournalTest {
     Object read = read(cbor.toBinary(added), "livechat.engine.Conversation$MessageAdded");
 
     assertEquals(added, read);
+  }
+
+  @Test
+  void aChannelEventAndSnapshotStoredUnderTheirEarlierNamesAreReadAsToday() {
+    ChannelEvent.ConversationQueued queued =
+        new ChannelEvent.ConversationQueued(
+            "c1", "en_US", 7, Instant.parse("2026-03-02T09:00:00Z"), null);
+    ChannelState.Open open =
+        new ChannelState.Open(
+            "Website",
+            Map.of(),
+            List.of(new ChannelState.Waiting("c1", "en_US", null, null)),
+            8,
+            3);
+
+    assertEquals(queued, read(cbor.toBinary(queued), "livechat.engine.Channel$ConversationQueued"));
+    assertEquals(open, read(cbor.toBinary(open), "livechat.engine.Channel$Open"));
+  }
+
+  @Test
+  void anOperatorEventAndSnapshotStoredUnderTheirEarlierNamesAreReadAsToday() {
+    Instant at = Instant.parse("2026-03-02T09:00:00Z");
+    OperatorEvent.ChannelJoined joined = new OperatorEvent.ChannelJoined("website", at);
+    OperatorState.Registered registered =
+        new OperatorState.Registered(
+            "marc",
+            "Marc",
+            "hash",
+            null,
+            "en_US",
+            List.of("fr_FR"),
+            5,
+            List.of("website"),
+            Map.of("c1", "website"),
+            List.of("c1"),
+            at,
+            true,
+            false,
+            3);
+
+    assertEquals(joined, read(cbor.toBinary(joined), "livechat.engine.Operator$ChannelJoined"));
+    assertEquals(
+        registered, read(cbor.toBinary(registered), "livechat.engine.Operator$Registered"));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package livechat.engine;
+package livechat.engine.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,9 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import livechat.engine.Channel.Started;
-import livechat.engine.Channel.Summary;
+import livechat.engine.EngineTestSettings;
+import livechat.engine.ManualClock;
+import livechat.engine.MemberView;
+import livechat.engine.ProbeDirectory;
+import livechat.engine.Rejection;
+import livechat.engine.channel.Channel.Started;
+import livechat.engine.channel.Channel.Summary;
 import livechat.engine.conversation.Conversation;
+import livechat.engine.operator.Operator;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;

@@ -1,4 +1,4 @@
-package livechat.engine;
+package livechat.engine.operator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,9 +15,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import livechat.engine.Operator.OfferRefused;
-import livechat.engine.Operator.Profile;
-import livechat.engine.Operator.Refusal;
+import livechat.engine.EngineTestSettings;
+import livechat.engine.ManualClock;
+import livechat.engine.ProbeDirectory;
+import livechat.engine.Rejection;
+import livechat.engine.TokenRevocations;
+import livechat.engine.channel.Channel;
+import livechat.engine.operator.Operator.OfferRefused;
+import livechat.engine.operator.Operator.Profile;
+import livechat.engine.operator.Operator.Refusal;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
@@ -153,8 +159,8 @@ class OperatorAccessTest {
     before.put("lastActivity", "2026-03-02T09:00:00Z");
     before.put("online", true);
 
-    Operator.Registered read =
-        cbor.readValue(cbor.writeValueAsBytes(before), Operator.Registered.class);
+    OperatorState.Registered read =
+        cbor.readValue(cbor.writeValueAsBytes(before), OperatorState.Registered.class);
 
     assertFalse(read.disabled());
     assertEquals(0, read.tokenVersion());

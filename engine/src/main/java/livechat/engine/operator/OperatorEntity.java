@@ -1,4 +1,4 @@
-package livechat.engine;
+package livechat.engine.operator;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,20 +11,70 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import livechat.engine.EngineSettings;
+import livechat.engine.EntityDirectory;
+import livechat.engine.EntityRuntime;
+import livechat.engine.JournalFailureReport;
+import livechat.engine.MemberView;
+import livechat.engine.Rejection;
+import livechat.engine.TokenRevocations;
+import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
-import org.apache.pekko.Done;
+import livechat.engine.operator.Operator.AssignmentConfirmed;
+import livechat.engine.operator.Operator.AssignmentDeclined;
+import livechat.engine.operator.Operator.ChannelAnswered;
+import livechat.engine.operator.Operator.ChannelsChanged;
+import livechat.engine.operator.Operator.CheckInactivity;
+import livechat.engine.operator.Operator.CheckReservation;
+import livechat.engine.operator.Operator.Command;
+import livechat.engine.operator.Operator.ConversationGiven;
+import livechat.engine.operator.Operator.Credentials;
+import livechat.engine.operator.Operator.GetCredentials;
+import livechat.engine.operator.Operator.GetProfile;
+import livechat.engine.operator.Operator.GetTokenVersion;
+import livechat.engine.operator.Operator.JoinChannel;
+import livechat.engine.operator.Operator.LeaveChannel;
+import livechat.engine.operator.Operator.Offer;
+import livechat.engine.operator.Operator.OfferAccepted;
+import livechat.engine.operator.Operator.OfferRefused;
+import livechat.engine.operator.Operator.Profile;
+import livechat.engine.operator.Operator.RecordActivity;
+import livechat.engine.operator.Operator.Refusal;
+import livechat.engine.operator.Operator.Register;
+import livechat.engine.operator.Operator.ReleaseConversation;
+import livechat.engine.operator.Operator.ReservationChecked;
+import livechat.engine.operator.Operator.RevokeTokens;
+import livechat.engine.operator.Operator.TokenVersion;
+import livechat.engine.operator.Operator.TokensEnded;
+import livechat.engine.operator.Operator.Unwatch;
+import livechat.engine.operator.Operator.Update;
+import livechat.engine.operator.Operator.UpdateAccount;
+import livechat.engine.operator.Operator.UpdatePreferences;
+import livechat.engine.operator.Operator.Watch;
+import livechat.engine.operator.Operator.WatcherGone;
+import livechat.engine.operator.OperatorEvent.AccountUpdated;
+import livechat.engine.operator.OperatorEvent.ActivityRecorded;
+import livechat.engine.operator.OperatorEvent.ChannelJoined;
+import livechat.engine.operator.OperatorEvent.ChannelLeft;
+import livechat.engine.operator.OperatorEvent.ConversationReleased;
+import livechat.engine.operator.OperatorEvent.ConversationReserved;
+import livechat.engine.operator.OperatorEvent.Disconnected;
+import livechat.engine.operator.OperatorEvent.OperatorDisabled;
+import livechat.engine.operator.OperatorEvent.OperatorEnabled;
+import livechat.engine.operator.OperatorEvent.OperatorRegistered;
+import livechat.engine.operator.OperatorEvent.PreferencesUpdated;
+import livechat.engine.operator.OperatorEvent.TokensRevoked;
+import livechat.engine.operator.OperatorState.Registered;
+import livechat.engine.operator.OperatorState.Unregistered;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
-import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
@@ -34,314 +84,11 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
- * An operator: profile, languages, the channels it has joined and the conversations it holds.
- *
- * <p>It is the single writer of its own load. A channel <em>offers</em> a conversation and the
- * operator accepts only while it is in that channel and below capacity, so capacity holds however
- * many nodes and channels offer at once. An accepted conversation is held as a reservation until
- * the conversation confirms the assignment; unconfirmed ones are checked with the conversation and
- * released if it went elsewhere, so no slot leaks when a message is lost.
- *
- * <p>Operator commands count as activity. After {@code livechat.operator.inactivity-timeout}
- * without any the operator is disconnected and leaves every channel. Time is measured from the
- * persisted last activity: the timer is re-armed on recovery, and every command first applies a
- * disconnection that is overdue, so the rule holds across restarts and moves.
+ * The behaviour of an {@link Operator}: its profile and preferences, channels, reservations and
+ * inactivity, checked against its state and stored as {@link OperatorEvent}s.
  */
-public final class Operator
-    extends EventSourcedBehaviorWithEnforcedReplies<
-        Operator.Command, Operator.Event, Operator.State> {
-
-  public static final EntityTypeKey<Command> ENTITY_TYPE_KEY =
-      EntityTypeKey.create(Command.class, "Operator");
-
-  // ---------------------------------------------------------------- protocol
-
-  public sealed interface Command extends CborSerializable {}
-
-  /** Creates the operator; the main language must be one of the enabled languages. */
-  public record Register(
-      String login,
-      String name,
-      String passwordHash,
-      String mainLanguage,
-      Integer capacity,
-      Set<String> enabledLanguages,
-      ActorRef<StatusReply<Profile>> replyTo)
-      implements Command {}
-
-  public record GetProfile(ActorRef<StatusReply<Profile>> replyTo) implements Command {}
-
-  /** What checking a login needs; it never leaves the server. */
-  public record GetCredentials(ActorRef<StatusReply<Credentials>> replyTo) implements Command {}
-
-  /** The version that tokens of this operator must carry to be accepted. */
-  public record GetTokenVersion(ActorRef<StatusReply<TokenVersion>> replyTo) implements Command {}
-
-  /** Ends every token issued to the operator until now (a logout); replies the new version. */
-  public record RevokeTokens(String reason, ActorRef<StatusReply<TokenVersion>> replyTo)
-      implements Command {}
-
-  /**
-   * Changes made by an administrator; {@code null} leaves a value as it is. A new password or
-   * disabling ends the operator's tokens; a disabled operator also leaves every channel.
-   */
-  public record UpdateAccount(
-      String name,
-      Integer capacity,
-      String passwordHash,
-      Boolean disabled,
-      ActorRef<StatusReply<Profile>> replyTo)
-      implements Command {}
-
-  /**
-   * Changes made by the operator; {@code null} leaves a value as it is. The online chat name
-   * changes only when {@code changeOnlineChatName} is set; {@code null} or blank clears it.
-   */
-  public record UpdatePreferences(
-      boolean changeOnlineChatName,
-      String onlineChatName,
-      String mainLanguage,
-      List<String> chatLanguages,
-      Set<String> enabledLanguages,
-      ActorRef<StatusReply<Profile>> replyTo)
-      implements Command {}
-
-  /** Any operator request: keeps the operator connected. */
-  public record RecordActivity(ActorRef<StatusReply<Done>> replyTo) implements Command {}
-
-  public record JoinChannel(String channelId, ActorRef<StatusReply<Profile>> replyTo)
-      implements Command {}
-
-  public record LeaveChannel(String channelId, ActorRef<StatusReply<Profile>> replyTo)
-      implements Command {}
-
-  /** A channel or a transfer asks the operator to take a conversation. */
-  public record Offer(String conversationId, String channelId, ActorRef<OfferAnswer> replyTo)
-      implements Command {}
-
-  /** The conversation recorded this operator as its operator. */
-  public record AssignmentConfirmed(String conversationId) implements Command {}
-
-  /** The conversation went to another operator or was closed: the slot is free again. */
-  public record AssignmentDeclined(String conversationId) implements Command {}
-
-  /** The conversation closed or was transferred away: free its slot. */
-  public record ReleaseConversation(String conversationId, ActorRef<StatusReply<Done>> replyTo)
-      implements Command {}
-
-  /** Sends the watcher this operator's {@link Update}s until it stops or unwatches. */
-  public record Watch(ActorRef<Update> watcher) implements Command {}
-
-  public record Unwatch(ActorRef<Update> watcher) implements Command {}
-
-  record WatcherGone(ActorRef<Update> watcher) implements Command {}
-
-  record CheckInactivity() implements Command {}
-
-  record CheckReservation(String conversationId) implements Command {}
-
-  record ReservationChecked(String conversationId, Conversation.AssignmentAnswer answer)
-      implements Command {}
-
-  record ChannelAnswered(
-      String channelId, ActorRef<StatusReply<Profile>> replyTo, Throwable failure)
-      implements Command {}
-
-  public record Profile(
-      String id,
-      String login,
-      String name,
-      String onlineChatName,
-      String displayName,
-      String mainLanguage,
-      List<String> chatLanguages,
-      int capacity,
-      List<String> channels,
-      List<String> conversations,
-      List<String> recentConversations,
-      boolean online,
-      Instant lastActivity,
-      boolean disabled,
-      long tokenVersion)
-      implements CborSerializable {}
-
-  /** A login's password hash, whether the account is disabled, and the token version. */
-  public record Credentials(String passwordHash, boolean disabled, long tokenVersion)
-      implements CborSerializable {}
-
-  public record TokenVersion(long version) implements CborSerializable {}
-
-  /** What an operator's watchers (its open sessions) are told. */
-  public sealed interface Update extends CborSerializable {}
-
-  /** A conversation is now this operator's. */
-  public record ConversationGiven(String conversationId) implements Update {}
-
-  /** The channels the operator is in changed; {@code reason} is joined, left or inactivity. */
-  public record ChannelsChanged(List<String> channels, String reason) implements Update {}
-
-  /** Tokens older than {@code tokenVersion} no longer work; {@code reason} says why. */
-  public record TokensEnded(long tokenVersion, String reason) implements Update {}
-
-  public sealed interface OfferAnswer extends CborSerializable {}
-
-  public record OfferAccepted(MemberView view, String displayName) implements OfferAnswer {}
-
-  public record OfferRefused(String operatorId, Refusal reason, MemberView view)
-      implements OfferAnswer {}
-
-  /** Why an operator refused an offer. */
-  public enum Refusal {
-    NOT_REGISTERED,
-    NOT_A_MEMBER,
-    AT_CAPACITY
-  }
-
-  // ---------------------------------------------------------------- events
-
-  public sealed interface Event extends CborSerializable {}
-
-  /** The tag of {@link OperatorRegistered}, from which the read side lists operators. */
-  public static final String REGISTERED_TAG = "operator-registered";
-
-  public record OperatorRegistered(
-      String login, String name, String passwordHash, String mainLanguage, int capacity, Instant at)
-      implements Event {}
-
-  public record AccountUpdated(String name, int capacity, String passwordHash) implements Event {}
-
-  public record PreferencesUpdated(
-      String onlineChatName, String mainLanguage, List<String> chatLanguages, Instant at)
-      implements Event {}
-
-  public record ActivityRecorded(Instant at) implements Event {}
-
-  public record ChannelJoined(String channelId, Instant at) implements Event {}
-
-  public record ChannelLeft(String channelId, Instant at) implements Event {}
-
-  public record Disconnected(String reason, List<String> channels, Instant at) implements Event {}
-
-  public record ConversationReserved(String conversationId, String channelId, Instant at)
-      implements Event {}
-
-  public record ConversationReleased(String conversationId, Instant at) implements Event {}
-
-  /** Tokens issued before carry an older version and no longer work. */
-  public record TokensRevoked(long version, String reason, Instant at) implements Event {}
-
-  public record OperatorDisabled(Instant at) implements Event {}
-
-  public record OperatorEnabled(Instant at) implements Event {}
-
-  // ---------------------------------------------------------------- state
-
-  public sealed interface State extends CborSerializable {}
-
-  public record Unregistered() implements State {}
-
-  /**
-   * A registered operator. {@code conversations} maps each held conversation to its channel; {@code
-   * recent} lists the last conversations it was given, newest last, held or not; {@code
-   * lastActivity} is the last activity written to the journal.
-   */
-  public record Registered(
-      String login,
-      String name,
-      String passwordHash,
-      String onlineChatName,
-      String mainLanguage,
-      List<String> chatLanguages,
-      int capacity,
-      List<String> channels,
-      Map<String, String> conversations,
-      List<String> recent,
-      Instant lastActivity,
-      boolean online,
-      boolean disabled,
-      long tokenVersion)
-      implements State {
-
-    public String displayName() {
-      return onlineChatName == null ? name : onlineChatName;
-    }
-
-    public int active() {
-      return conversations.size();
-    }
-
-    Registered active(Instant at) {
-      return new Registered(
-          login,
-          name,
-          passwordHash,
-          onlineChatName,
-          mainLanguage,
-          chatLanguages,
-          capacity,
-          channels,
-          conversations,
-          recent,
-          at,
-          true,
-          disabled,
-          tokenVersion);
-    }
-
-    Registered withChannels(List<String> newChannels) {
-      return new Registered(
-          login,
-          name,
-          passwordHash,
-          onlineChatName,
-          mainLanguage,
-          chatLanguages,
-          capacity,
-          List.copyOf(newChannels),
-          conversations,
-          recent,
-          lastActivity,
-          online,
-          disabled,
-          tokenVersion);
-    }
-
-    Registered withConversations(Map<String, String> newConversations, List<String> newRecent) {
-      return new Registered(
-          login,
-          name,
-          passwordHash,
-          onlineChatName,
-          mainLanguage,
-          chatLanguages,
-          capacity,
-          channels,
-          Map.copyOf(newConversations),
-          List.copyOf(newRecent),
-          lastActivity,
-          online,
-          disabled,
-          tokenVersion);
-    }
-
-    Registered withAccess(boolean newDisabled, long newTokenVersion) {
-      return new Registered(
-          login,
-          name,
-          passwordHash,
-          onlineChatName,
-          mainLanguage,
-          chatLanguages,
-          capacity,
-          channels,
-          conversations,
-          recent,
-          lastActivity,
-          online,
-          newDisabled,
-          newTokenVersion);
-    }
-  }
+final class OperatorEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<Command, OperatorEvent, OperatorState> {
 
   // ---------------------------------------------------------------- behaviour
 
@@ -360,6 +107,7 @@ public final class Operator
   private final EntityDirectory directory;
   private final EngineSettings settings;
   private final Clock clock;
+  private final JournalFailureReport journalFailures;
 
   /** Activity seen since the last one written (written at most once per activity-resolution). */
   private Instant unwrittenActivity = Instant.MIN;
@@ -370,7 +118,7 @@ public final class Operator
   /** The operator's open sessions. */
   private final Set<ActorRef<Update>> watchers = new LinkedHashSet<>();
 
-  private Operator(
+  OperatorEntity(
       String operatorId,
       ActorContext<Command> context,
       TimerScheduler<Command> timers,
@@ -378,61 +126,28 @@ public final class Operator
       EngineSettings settings,
       Clock clock,
       ActorRef<ClusterSharding.ShardCommand> shard) {
-    super(PersistenceId.of(ENTITY_TYPE_KEY.name(), operatorId));
+    super(
+        PersistenceId.of(Operator.ENTITY_TYPE_KEY.name(), operatorId),
+        EntityRuntime.restartOnJournalFailure(context.getSystem()));
     this.operatorId = operatorId;
     this.context = context;
     this.timers = timers;
     this.directory = directory;
     this.settings = settings;
     this.clock = clock;
+    this.journalFailures = new JournalFailureReport(context.getSystem(), Operator.ENTITY_TYPE_KEY);
     this.shard = shard;
   }
 
-  /** An operator outside sharding (a unit test): nothing passivates it. */
-  public static Behavior<Command> create(
-      String operatorId, EntityDirectory directory, EngineSettings settings, Clock clock) {
-    return create(operatorId, directory, settings, clock, null);
-  }
-
-  static Behavior<Command> create(
-      String operatorId,
-      EntityDirectory directory,
-      EngineSettings settings,
-      Clock clock,
-      ActorRef<ClusterSharding.ShardCommand> shard) {
-    return Behaviors.setup(
-        context ->
-            Behaviors.withTimers(
-                timers ->
-                    new Operator(operatorId, context, timers, directory, settings, clock, shard)));
-  }
-
-  /**
-   * Registers the entity with Cluster Sharding. Operators are remembered entities: an online
-   * operator keeps running, and is started again wherever its shard moves, so that its inactivity
-   * timer keeps running.
-   */
-  public static void init(
-      ActorSystem<?> system, EntityDirectory directory, EngineSettings settings, Clock clock) {
-    ClusterSharding.get(system)
-        .init(
-            Entity.of(
-                    ENTITY_TYPE_KEY,
-                    context ->
-                        create(
-                            context.getEntityId(), directory, settings, clock, context.getShard()))
-                .withSettings(RememberedEntities.settings(system)));
-  }
-
   @Override
-  public State emptyState() {
+  public OperatorState emptyState() {
     return new Unregistered();
   }
 
   /** The read side lists operators from their registrations; no other event is tagged. */
   @Override
-  public Set<String> tagsFor(Event event) {
-    return event instanceof OperatorRegistered ? Set.of(REGISTERED_TAG) : Set.of();
+  public Set<String> tagsFor(OperatorEvent event) {
+    return event instanceof OperatorRegistered ? Set.of(OperatorEvent.REGISTERED_TAG) : Set.of();
   }
 
   /** An operator runs for years: recovery starts from a recent snapshot, not from its first day. */
@@ -442,13 +157,15 @@ public final class Operator
   }
 
   @Override
-  public SignalHandler<State> signalHandler() {
+  public SignalHandler<OperatorState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
         .build();
   }
 
-  private void onRecovered(State state) {
+  private void onRecovered(OperatorState state) {
     if (state instanceof Registered operator) {
       armInactivityTimer(operator);
       for (String conversationId : operator.conversations().keySet()) {
@@ -460,7 +177,7 @@ public final class Operator
   }
 
   @Override
-  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+  public CommandHandlerWithReply<Command, OperatorEvent, OperatorState> commandHandler() {
     var builder = newCommandHandlerWithReplyBuilder();
     builder
         .forStateType(Unregistered.class)
@@ -535,7 +252,8 @@ public final class Operator
     return builder.build();
   }
 
-  private ReplyEffect<Event, State> onRegister(Unregistered state, Register command) {
+  private ReplyEffect<OperatorEvent, OperatorState> onRegister(
+      Unregistered state, Register command) {
     Instant now = clock.instant();
     int capacity = command.capacity() == null ? settings.defaultCapacity() : command.capacity();
     Rejection invalid =
@@ -561,12 +279,14 @@ public final class Operator
         .thenReply(command.replyTo(), after -> StatusReply.success(profile(after)));
   }
 
-  private ReplyEffect<Event, State> onGetProfile(Registered state, GetProfile command) {
+  private ReplyEffect<OperatorEvent, OperatorState> onGetProfile(
+      Registered state, GetProfile command) {
     return persistThenReply(
         catchUp(state), command.replyTo(), after -> StatusReply.success(profile(after)));
   }
 
-  private ReplyEffect<Event, State> onUpdateAccount(Registered state, UpdateAccount command) {
+  private ReplyEffect<OperatorEvent, OperatorState> onUpdateAccount(
+      Registered state, UpdateAccount command) {
     String name = command.name() == null ? state.name() : command.name().trim();
     int capacity = command.capacity() == null ? state.capacity() : command.capacity();
     String passwordHash =
@@ -579,7 +299,7 @@ public final class Operator
     if (invalid != null) {
       return Effect().reply(command.replyTo(), StatusReply.error(invalid));
     }
-    List<Event> events = catchUp(state);
+    List<OperatorEvent> events = catchUp(state);
     events.add(new AccountUpdated(name, capacity, passwordHash));
     events.addAll(accessChanges(apply(state, events), command));
     String displayNameBefore = state.displayName();
@@ -596,9 +316,9 @@ public final class Operator
    * Disabling leaves every channel and ends the tokens; enabling lets the operator log in again. A
    * new password ends the tokens too.
    */
-  private List<Event> accessChanges(Registered current, UpdateAccount command) {
+  private List<OperatorEvent> accessChanges(Registered current, UpdateAccount command) {
     Instant now = clock.instant();
-    List<Event> events = new ArrayList<>();
+    List<OperatorEvent> events = new ArrayList<>();
     long version = current.tokenVersion();
     if (Boolean.TRUE.equals(command.disabled()) && !current.disabled()) {
       if (current.online() || !current.channels().isEmpty()) {
@@ -616,8 +336,9 @@ public final class Operator
     return events;
   }
 
-  private ReplyEffect<Event, State> onRevokeTokens(Registered state, RevokeTokens command) {
-    List<Event> events = catchUp(state);
+  private ReplyEffect<OperatorEvent, OperatorState> onRevokeTokens(
+      Registered state, RevokeTokens command) {
+    List<OperatorEvent> events = catchUp(state);
     events.add(new TokensRevoked(state.tokenVersion() + 1, command.reason(), clock.instant()));
     return write(events)
         .thenRun(after -> afterRevocation((Registered) after, events))
@@ -627,8 +348,8 @@ public final class Operator
   }
 
   /** Tells the operator's sessions, and every node's cache of token versions, of a revocation. */
-  private void afterRevocation(Registered state, List<Event> events) {
-    for (Event event : events) {
+  private void afterRevocation(Registered state, List<OperatorEvent> events) {
+    for (OperatorEvent event : events) {
       if (event instanceof TokensRevoked revoked) {
         publish(new TokensEnded(state.tokenVersion(), revoked.reason()));
         TokenRevocations.get(context.getSystem()).publish(operatorId, state.tokenVersion());
@@ -636,7 +357,7 @@ public final class Operator
     }
   }
 
-  private ReplyEffect<Event, State> onUpdatePreferences(
+  private ReplyEffect<OperatorEvent, OperatorState> onUpdatePreferences(
       Registered state, UpdatePreferences command) {
     String onlineChatName =
         command.changeOnlineChatName()
@@ -654,7 +375,7 @@ public final class Operator
     if (invalid != null) {
       return Effect().reply(command.replyTo(), StatusReply.error(invalid));
     }
-    List<Event> events = catchUp(state);
+    List<OperatorEvent> events = catchUp(state);
     events.add(
         new PreferencesUpdated(onlineChatName, mainLanguage, chatLanguages, clock.instant()));
     String displayNameBefore = state.displayName();
@@ -663,12 +384,13 @@ public final class Operator
         .thenReply(command.replyTo(), after -> StatusReply.success(profile(after)));
   }
 
-  private ReplyEffect<Event, State> onRecordActivity(Registered state, RecordActivity command) {
+  private ReplyEffect<OperatorEvent, OperatorState> onRecordActivity(
+      Registered state, RecordActivity command) {
     if (state.disabled()) {
       return Effect().reply(command.replyTo(), StatusReply.ack());
     }
     Instant now = clock.instant();
-    List<Event> events = catchUp(state);
+    List<OperatorEvent> events = catchUp(state);
     boolean reconnects = !events.isEmpty() || !state.online();
     if (reconnects || !now.isBefore(state.lastActivity().plus(settings.activityResolution()))) {
       events.add(new ActivityRecorded(now));
@@ -680,7 +402,8 @@ public final class Operator
         .thenReply(command.replyTo(), after -> StatusReply.ack());
   }
 
-  private ReplyEffect<Event, State> onJoinChannel(Registered state, JoinChannel command) {
+  private ReplyEffect<OperatorEvent, OperatorState> onJoinChannel(
+      Registered state, JoinChannel command) {
     if (state.disabled()) {
       return Effect()
           .reply(
@@ -688,7 +411,7 @@ public final class Operator
               StatusReply.error(
                   Rejection.forbidden("operator_disabled", "This operator is disabled.")));
     }
-    List<Event> events = catchUp(state);
+    List<OperatorEvent> events = catchUp(state);
     events.add(new ChannelJoined(command.channelId(), clock.instant()));
     return write(events)
         .thenRun(
@@ -706,7 +429,8 @@ public final class Operator
         .thenNoReply();
   }
 
-  private ReplyEffect<Event, State> onChannelAnswered(Registered state, ChannelAnswered answer) {
+  private ReplyEffect<OperatorEvent, OperatorState> onChannelAnswered(
+      Registered state, ChannelAnswered answer) {
     if (answer.failure() == null) {
       publish(new ChannelsChanged(state.channels(), "joined"));
       return Effect().reply(answer.replyTo(), StatusReply.success(profile(state)));
@@ -720,8 +444,9 @@ public final class Operator
     return Effect().reply(answer.replyTo(), StatusReply.error(answer.failure()));
   }
 
-  private ReplyEffect<Event, State> onLeaveChannel(Registered state, LeaveChannel command) {
-    List<Event> events = catchUp(state);
+  private ReplyEffect<OperatorEvent, OperatorState> onLeaveChannel(
+      Registered state, LeaveChannel command) {
+    List<OperatorEvent> events = catchUp(state);
     events.add(new ChannelLeft(command.channelId(), clock.instant()));
     return write(events)
         .thenRun(
@@ -735,8 +460,8 @@ public final class Operator
         .thenReply(command.replyTo(), after -> StatusReply.success(profile(after)));
   }
 
-  private ReplyEffect<Event, State> onOffer(Registered state, Offer offer) {
-    List<Event> events = catchUp(state);
+  private ReplyEffect<OperatorEvent, OperatorState> onOffer(Registered state, Offer offer) {
+    List<OperatorEvent> events = catchUp(state);
     Registered current = apply(state, events);
     if (current.conversations().containsKey(offer.conversationId())) {
       return persistThenReply(events, offer.replyTo(), after -> accepted((Registered) after));
@@ -764,7 +489,7 @@ public final class Operator
         .thenReply(offer.replyTo(), after -> accepted((Registered) after));
   }
 
-  private ReplyEffect<Event, State> onAssignmentConfirmed(
+  private ReplyEffect<OperatorEvent, OperatorState> onAssignmentConfirmed(
       Registered state, AssignmentConfirmed confirmed) {
     if (state.conversations().containsKey(confirmed.conversationId())) {
       confirm(confirmed.conversationId());
@@ -779,14 +504,14 @@ public final class Operator
     }
   }
 
-  private ReplyEffect<Event, State> onWatch(Registered state, Watch watch) {
+  private ReplyEffect<OperatorEvent, OperatorState> onWatch(Registered state, Watch watch) {
     if (watchers.add(watch.watcher())) {
       context.watchWith(watch.watcher(), new WatcherGone(watch.watcher()));
     }
     return Effect().none().thenNoReply();
   }
 
-  private ReplyEffect<Event, State> unwatch(ActorRef<Update> watcher) {
+  private ReplyEffect<OperatorEvent, OperatorState> unwatch(ActorRef<Update> watcher) {
     if (watchers.remove(watcher)) {
       context.unwatch(watcher);
     }
@@ -799,7 +524,7 @@ public final class Operator
     }
   }
 
-  private ReplyEffect<Event, State> onReleaseConversation(
+  private ReplyEffect<OperatorEvent, OperatorState> onReleaseConversation(
       Registered state, ReleaseConversation command) {
     if (!state.conversations().containsKey(command.conversationId())) {
       return Effect().reply(command.replyTo(), StatusReply.ack());
@@ -810,7 +535,8 @@ public final class Operator
         .thenReply(command.replyTo(), after -> StatusReply.ack());
   }
 
-  private ReplyEffect<Event, State> release(Registered state, String conversationId) {
+  private ReplyEffect<OperatorEvent, OperatorState> release(
+      Registered state, String conversationId) {
     if (!state.conversations().containsKey(conversationId)) {
       return Effect().none().thenNoReply();
     }
@@ -820,18 +546,20 @@ public final class Operator
         .thenNoReply();
   }
 
-  private ReplyEffect<Event, State> onCheckInactivity(Registered state, CheckInactivity check) {
+  private ReplyEffect<OperatorEvent, OperatorState> onCheckInactivity(
+      Registered state, CheckInactivity check) {
     if (!state.online()) {
       return Effect().none().thenNoReply();
     }
-    List<Event> events = catchUp(state);
+    List<OperatorEvent> events = catchUp(state);
     if (events.isEmpty() && unwrittenActivity.isAfter(state.lastActivity())) {
       events.add(new ActivityRecorded(unwrittenActivity));
     }
     return write(events).thenRun(this::afterActivity).thenNoReply();
   }
 
-  private ReplyEffect<Event, State> onCheckReservation(Registered state, CheckReservation check) {
+  private ReplyEffect<OperatorEvent, OperatorState> onCheckReservation(
+      Registered state, CheckReservation check) {
     String conversationId = check.conversationId();
     if (state.conversations().containsKey(conversationId) && unconfirmed.contains(conversationId)) {
       context.ask(
@@ -849,7 +577,7 @@ public final class Operator
     return Effect().none().thenNoReply();
   }
 
-  private ReplyEffect<Event, State> onReservationChecked(
+  private ReplyEffect<OperatorEvent, OperatorState> onReservationChecked(
       Registered state, ReservationChecked checked) {
     if (checked.answer() == null) {
       expectConfirmation(checked.conversationId());
@@ -864,7 +592,7 @@ public final class Operator
   }
 
   @Override
-  public EventHandler<State, Event> eventHandler() {
+  public EventHandler<OperatorState, OperatorEvent> eventHandler() {
     var builder = newEventHandlerBuilder();
     builder
         .forStateType(Unregistered.class)
@@ -987,8 +715,8 @@ public final class Operator
   // ---------------------------------------------------------------- inactivity
 
   /** The disconnection that is due by now, if any, as events to write before anything else. */
-  private List<Event> catchUp(Registered state) {
-    List<Event> events = new ArrayList<>();
+  private List<OperatorEvent> catchUp(Registered state) {
+    List<OperatorEvent> events = new ArrayList<>();
     Instant now = clock.instant();
     if (state.online() && !now.isBefore(lastActivity(state).plus(settings.inactivityTimeout()))) {
       events.add(new Disconnected("inactivity", state.channels(), now));
@@ -1002,13 +730,13 @@ public final class Operator
         : state.lastActivity();
   }
 
-  private void afterActivity(State state) {
+  private void afterActivity(OperatorState state) {
     if (state instanceof Registered operator) {
       armInactivityTimer(operator);
     }
   }
 
-  private void armInactivityTimer(State state) {
+  private void armInactivityTimer(OperatorState state) {
     if (!(state instanceof Registered operator) || !operator.online()) {
       timers.cancel(INACTIVITY_TIMER);
       return;
@@ -1021,17 +749,17 @@ public final class Operator
   }
 
   /** Writes the events (possibly none); a disconnection among them is told to the channels. */
-  private EffectBuilder<Event, State> write(List<Event> events) {
+  private EffectBuilder<OperatorEvent, OperatorState> write(List<OperatorEvent> events) {
     return Effect().persist(events).thenRun(after -> afterDisconnect(events));
   }
 
-  private <R> ReplyEffect<Event, State> persistThenReply(
-      List<Event> events, ActorRef<R> replyTo, Function<State, R> reply) {
+  private <R> ReplyEffect<OperatorEvent, OperatorState> persistThenReply(
+      List<OperatorEvent> events, ActorRef<R> replyTo, Function<OperatorState, R> reply) {
     return write(events).thenReply(replyTo, reply::apply);
   }
 
-  private void afterDisconnect(List<Event> events) {
-    for (Event event : events) {
+  private void afterDisconnect(List<OperatorEvent> events) {
+    for (OperatorEvent event : events) {
       if (event instanceof Disconnected disconnected) {
         timers.cancel(INACTIVITY_TIMER);
         publish(new ChannelsChanged(List.of(), disconnected.reason()));
@@ -1098,7 +826,7 @@ public final class Operator
     return new OfferAccepted(view(state), state.displayName());
   }
 
-  private Profile profile(State state) {
+  private Profile profile(OperatorState state) {
     Registered operator = (Registered) state;
     return new Profile(
         operatorId,
@@ -1118,9 +846,9 @@ public final class Operator
         operator.tokenVersion());
   }
 
-  private Registered apply(Registered state, List<Event> events) {
-    State result = state;
-    for (Event event : events) {
+  private Registered apply(Registered state, List<OperatorEvent> events) {
+    OperatorState result = state;
+    for (OperatorEvent event : events) {
       result = eventHandler().apply(result, event);
     }
     return (Registered) result;
@@ -1179,7 +907,7 @@ public final class Operator
   }
 
   /** There is no such operator: says so, and stops. */
-  private <T> ReplyEffect<Event, State> notFound(ActorRef<StatusReply<T>> replyTo) {
+  private <T> ReplyEffect<OperatorEvent, OperatorState> notFound(ActorRef<StatusReply<T>> replyTo) {
     passivate();
     return Effect()
         .reply(

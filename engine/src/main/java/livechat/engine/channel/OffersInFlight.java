@@ -1,4 +1,4 @@
-package livechat.engine;
+package livechat.engine.channel;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import livechat.engine.Router;
+import livechat.engine.operator.Operator;
 
 /**
  * A channel's offers that are out or answered but not stored yet, and what they mean for routing:

@@ -1,4 +1,6 @@
-package livechat.engine;
+package livechat.engine.channel;
+
+import static livechat.engine.channel.Channel.POSITION_UPDATE_DELAY;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,20 +14,48 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import livechat.engine.EngineObserver;
+import livechat.engine.EngineSettings;
+import livechat.engine.EntityDirectory;
+import livechat.engine.EntityRuntime;
+import livechat.engine.JournalFailureReport;
+import livechat.engine.Rejection;
+import livechat.engine.Router;
+import livechat.engine.channel.Channel.Command;
+import livechat.engine.channel.Channel.ConversationOpened;
+import livechat.engine.channel.Channel.Create;
+import livechat.engine.channel.Channel.DrainQueue;
+import livechat.engine.channel.Channel.GetSummary;
+import livechat.engine.channel.Channel.LeaveQueue;
+import livechat.engine.channel.Channel.OfferAnswered;
+import livechat.engine.channel.Channel.RemoveMember;
+import livechat.engine.channel.Channel.StartConversation;
+import livechat.engine.channel.Channel.Started;
+import livechat.engine.channel.Channel.Summary;
+import livechat.engine.channel.Channel.TellPositions;
+import livechat.engine.channel.Channel.UpdateMember;
+import livechat.engine.channel.Channel.WritePending;
+import livechat.engine.channel.ChannelEvent.ConversationAssigned;
+import livechat.engine.channel.ChannelEvent.ConversationLeftQueue;
+import livechat.engine.channel.ChannelEvent.ConversationQueued;
+import livechat.engine.channel.ChannelEvent.Created;
+import livechat.engine.channel.ChannelEvent.MemberRemoved;
+import livechat.engine.channel.ChannelEvent.MemberUpdated;
+import livechat.engine.channel.ChannelState.NoChannel;
+import livechat.engine.channel.ChannelState.Open;
+import livechat.engine.channel.ChannelState.Waiting;
 import livechat.engine.conversation.Conversation;
+import livechat.engine.operator.Operator;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
-import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -34,153 +64,11 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
- * A channel: its members with the router's view of each, and the FIFO queue of conversations
- * waiting for an operator.
- *
- * <p>New conversations join the tail of the queue. The channel drains the queue from its head: in
- * queue order, it offers each conversation to the best member by the {@link Router}, counting the
- * offers still out as load ({@link OffersInFlight}), up to {@code routing.max-offers-in-flight} at
- * once; a refusal moves the offer to the next best. When nobody can take a conversation, it waits,
- * and so does everyone behind it. A member's freed slot, a join or a raised capacity (any {@link
- * UpdateMember}) drains again. A starter hears what became of its conversation once it was offered
- * and answered, or once it waits. Waiting conversations are told their position when it changes,
- * coalesced over {@link #POSITION_UPDATE_DELAY}.
- *
- * <p>Changes that arrive while a write is under way are written together in the next one: under a
- * burst of starts and answers the channel writes once per round trip, not once per change.
+ * The behaviour of a {@link Channel}: routes its queue, stores what changes in batches, and tells
+ * waiting conversations their positions.
  */
-public final class Channel
-    extends EventSourcedBehaviorWithEnforcedReplies<Channel.Command, Channel.Event, Channel.State> {
-
-  public static final EntityTypeKey<Command> ENTITY_TYPE_KEY =
-      EntityTypeKey.create(Command.class, "Channel");
-
-  static final Duration POSITION_UPDATE_DELAY = Duration.ofMillis(200);
-
-  // ---------------------------------------------------------------- protocol
-
-  public sealed interface Command extends CborSerializable {}
-
-  public record Create(String name, ActorRef<StatusReply<Summary>> replyTo) implements Command {}
-
-  public record GetSummary(ActorRef<StatusReply<Summary>> replyTo) implements Command {}
-
-  /** A visitor arrives: open the conversation, queue it and route it. */
-  public record StartConversation(
-      String conversationId,
-      String visitorName,
-      String language,
-      String pageUrl,
-      ActorRef<StatusReply<Started>> replyTo)
-      implements Command {}
-
-  /** A member joined or its load or languages changed; {@code replyTo} may be null. */
-  public record UpdateMember(MemberView view, ActorRef<StatusReply<Summary>> replyTo)
-      implements Command {}
-
-  /** A member left or was disconnected. */
-  public record RemoveMember(String operatorId, String reason) implements Command {}
-
-  /** A waiting conversation was closed: it leaves the queue. */
-  public record LeaveQueue(String conversationId, ActorRef<StatusReply<Done>> replyTo)
-      implements Command {}
-
-  record ConversationOpened(
-      String conversationId,
-      int visitorNumber,
-      String language,
-      ActorRef<StatusReply<Started>> replyTo,
-      Throwable failure)
-      implements Command {}
-
-  record OfferAnswered(String conversationId, String operatorId, Operator.OfferAnswer answer)
-      implements Command {}
-
-  record DrainQueue() implements Command {}
-
-  /** Time to store the changes gathered since the last write. */
-  record WritePending() implements Command {}
-
-  /** Time to tell the waiting conversations their new positions. */
-  record TellPositions() implements Command {}
-
-  /**
-   * {@code members} are operator ids in joining order; {@code queue} conversation ids, head first;
-   * {@code membersWithRoom} counts the members below their capacity, as the channel last heard.
-   */
-  public record Summary(
-      String id, String name, List<String> members, List<String> queue, int membersWithRoom)
-      implements CborSerializable {
-    public int waiting() {
-      return queue.size();
-    }
-
-    /** Someone can take a new conversation now. */
-    public boolean available() {
-      return membersWithRoom > 0;
-    }
-  }
-
-  /**
-   * What became of a new conversation: {@code operatorDisplayName} when an operator took it,
-   * otherwise its 1-based {@code queuePosition}.
-   */
-  public record Started(
-      String conversationId, String status, String operatorDisplayName, Integer queuePosition)
-      implements CborSerializable {}
-
-  // ---------------------------------------------------------------- events
-
-  public sealed interface Event extends CborSerializable {}
-
-  public record Created(String name, Instant at) implements Event {}
-
-  public record ConversationQueued(
-      String conversationId, String language, int visitorNumber, Instant at) implements Event {}
-
-  public record ConversationAssigned(String conversationId, String operatorId, Instant at)
-      implements Event {}
-
-  public record ConversationLeftQueue(String conversationId, Instant at) implements Event {}
-
-  public record MemberUpdated(MemberView view, Instant at) implements Event {}
-
-  public record MemberRemoved(String operatorId, String reason, Instant at) implements Event {}
-
-  // ---------------------------------------------------------------- state
-
-  public sealed interface State extends CborSerializable {}
-
-  public record NoChannel() implements State {}
-
-  public record Waiting(String conversationId, String language) implements CborSerializable {}
-
-  /** Members by operator id in joining order; the queue head first. */
-  public record Open(
-      String name,
-      Map<String, Router.Candidate> members,
-      List<Waiting> queue,
-      int nextVisitorNumber,
-      long nextJoinOrder)
-      implements State {
-
-    int position(String conversationId) {
-      for (int i = 0; i < queue.size(); i++) {
-        if (queue.get(i).conversationId().equals(conversationId)) {
-          return i + 1;
-        }
-      }
-      return 0;
-    }
-
-    Open withMembers(Map<String, Router.Candidate> newMembers, long joinOrder) {
-      return new Open(name, newMembers, queue, nextVisitorNumber, joinOrder);
-    }
-
-    Open withQueue(List<Waiting> newQueue, int visitorNumber) {
-      return new Open(name, members, List.copyOf(newQueue), visitorNumber, nextJoinOrder);
-    }
-  }
+final class ChannelEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<Command, ChannelEvent, ChannelState> {
 
   // ---------------------------------------------------------------- behaviour
 
@@ -190,15 +78,16 @@ public final class Channel
   private final EntityDirectory directory;
   private final EngineSettings settings;
   private final Clock clock;
+  private final JournalFailureReport journalFailures;
   private final Router router;
 
-  private final OffersInFlight offers = new OffersInFlight();
+  private OffersInFlight offers = new OffersInFlight();
 
   /** Accepted conversations whose assignment is not stored yet. */
   private final Set<String> assigning = new HashSet<>();
 
   /** Events to store in the next write, and what to do once they are. */
-  private final List<Event> unwritten = new ArrayList<>();
+  private final List<ChannelEvent> unwritten = new ArrayList<>();
 
   private final List<Consumer<Open>> afterWrite = new ArrayList<>();
   private boolean writeScheduled;
@@ -220,48 +109,28 @@ public final class Channel
   /** Starters waiting to hear what became of their conversation. */
   private final Map<String, ActorRef<StatusReply<Started>>> starters = new HashMap<>();
 
-  private Channel(
+  ChannelEntity(
       String channelId,
       ActorContext<Command> context,
       TimerScheduler<Command> timers,
       EntityDirectory directory,
       EngineSettings settings,
       Clock clock) {
-    super(PersistenceId.of(ENTITY_TYPE_KEY.name(), channelId));
+    super(
+        PersistenceId.of(Channel.ENTITY_TYPE_KEY.name(), channelId),
+        EntityRuntime.restartOnJournalFailure(context.getSystem()));
     this.channelId = channelId;
     this.context = context;
     this.timers = timers;
     this.directory = directory;
     this.settings = settings;
     this.clock = clock;
+    this.journalFailures = new JournalFailureReport(context.getSystem(), Channel.ENTITY_TYPE_KEY);
     this.router = new Router(settings.languageLoadTolerance());
   }
 
-  public static Behavior<Command> create(
-      String channelId, EntityDirectory directory, EngineSettings settings, Clock clock) {
-    return Behaviors.setup(
-        context ->
-            Behaviors.withTimers(
-                timers -> new Channel(channelId, context, timers, directory, settings, clock)));
-  }
-
-  /**
-   * Registers the entity with Cluster Sharding. Channels are remembered entities, so that after a
-   * restart or a move each channel runs again, tells its waiting visitors their positions and
-   * drains its queue without waiting for traffic.
-   */
-  public static void init(
-      ActorSystem<?> system, EntityDirectory directory, EngineSettings settings, Clock clock) {
-    ClusterSharding.get(system)
-        .init(
-            Entity.of(
-                    ENTITY_TYPE_KEY,
-                    context -> create(context.getEntityId(), directory, settings, clock))
-                .withSettings(RememberedEntities.settings(system)));
-  }
-
   @Override
-  public State emptyState() {
+  public ChannelState emptyState() {
     return new NoChannel();
   }
 
@@ -271,21 +140,27 @@ public final class Channel
   }
 
   @Override
-  public SignalHandler<State> signalHandler() {
+  public SignalHandler<ChannelState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(
             RecoveryCompleted.instance(),
             state -> {
+              forgetUnwritten();
+              observer()
+                  .queueLength(channelId, state instanceof Open open ? open.queue().size() : 0);
               if (state instanceof Open open && !open.queue().isEmpty()) {
                 tellPositions(open, 0);
-                context.getSelf().tell(new DrainQueue());
+                drainSoon();
               }
             })
+        .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
+        .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
+        .onSignal(PostStop.instance(), state -> observer().queueLength(channelId, 0))
         .build();
   }
 
   @Override
-  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+  public CommandHandlerWithReply<Command, ChannelEvent, ChannelState> commandHandler() {
     var builder = newCommandHandlerWithReplyBuilder();
     builder
         .forStateType(NoChannel.class)
@@ -320,7 +195,7 @@ public final class Channel
     return builder.build();
   }
 
-  private ReplyEffect<Event, State> onCreate(NoChannel state, Create command) {
+  private ReplyEffect<ChannelEvent, ChannelState> onCreate(NoChannel state, Create command) {
     if (command.name() == null || command.name().isBlank()) {
       return Effect()
           .reply(
@@ -333,7 +208,8 @@ public final class Channel
         .thenReply(command.replyTo(), after -> StatusReply.success(summary((Open) after)));
   }
 
-  private ReplyEffect<Event, State> onStartConversation(Open state, StartConversation command) {
+  private ReplyEffect<ChannelEvent, ChannelState> onStartConversation(
+      Open state, StartConversation command) {
     if (state.queue().size() + unwrittenQueued >= settings.maxQueueLength()) {
       return Effect()
           .reply(
@@ -366,7 +242,8 @@ public final class Channel
                 visitorNumber,
                 command.language(),
                 command.replyTo(),
-                failure));
+                failure,
+                clock.instant()));
     return Effect().none().thenNoReply();
   }
 
@@ -374,7 +251,8 @@ public final class Channel
    * Queues the new conversation. Its starter hears what became of it after the first routing
    * attempt: assigned, or waiting at its position.
    */
-  private ReplyEffect<Event, State> onConversationOpened(Open state, ConversationOpened opened) {
+  private ReplyEffect<ChannelEvent, ChannelState> onConversationOpened(
+      Open state, ConversationOpened opened) {
     if (opened.failure() != null) {
       return Effect().reply(opened.replyTo(), StatusReply.error(opened.failure()));
     }
@@ -385,9 +263,12 @@ public final class Channel
                 opened.conversationId(),
                 opened.language(),
                 opened.visitorNumber(),
-                clock.instant())),
+                clock.instant(),
+                opened.startedAt())),
         queued -> {
           unwrittenQueued--;
+          observer().conversationStarted(channelId);
+          observer().queueLength(channelId, queued.queue().size());
           starters.put(opened.conversationId(), opened.replyTo());
           directory
               .conversation(opened.conversationId())
@@ -397,13 +278,13 @@ public final class Channel
         });
   }
 
-  private ReplyEffect<Event, State> onUpdateMember(Open state, UpdateMember update) {
+  private ReplyEffect<ChannelEvent, ChannelState> onUpdateMember(Open state, UpdateMember update) {
     if (update.view().hasRoom()) {
       // a refusal from before this update no longer holds
       offers.hasRoomAgain(update.view().operatorId());
     }
     Router.Candidate known = state.members().get(update.view().operatorId());
-    List<Event> events =
+    List<ChannelEvent> events =
         known != null && known.view().equals(update.view())
             ? List.of()
             : List.of(new MemberUpdated(update.view(), clock.instant()));
@@ -413,7 +294,7 @@ public final class Channel
         : effect.thenReply(update.replyTo(), after -> StatusReply.success(summary((Open) after)));
   }
 
-  private ReplyEffect<Event, State> onRemoveMember(Open state, RemoveMember remove) {
+  private ReplyEffect<ChannelEvent, ChannelState> onRemoveMember(Open state, RemoveMember remove) {
     if (!state.members().containsKey(remove.operatorId())) {
       return Effect().none().thenNoReply();
     }
@@ -422,14 +303,18 @@ public final class Channel
         .thenNoReply();
   }
 
-  private ReplyEffect<Event, State> onLeaveQueue(Open state, LeaveQueue leave) {
+  private ReplyEffect<ChannelEvent, ChannelState> onLeaveQueue(Open state, LeaveQueue leave) {
     int position = state.position(leave.conversationId());
     if (position == 0) {
       return Effect().reply(leave.replyTo(), StatusReply.ack());
     }
     return Effect()
         .persist(new ConversationLeftQueue(leave.conversationId(), clock.instant()))
-        .thenRun(after -> positionsChanged(position - 1))
+        .thenRun(
+            after -> {
+              observer().queueLength(channelId, ((Open) after).queue().size());
+              positionsChanged(position - 1);
+            })
         .thenReply(leave.replyTo(), after -> StatusReply.ack());
   }
 
@@ -447,7 +332,7 @@ public final class Channel
    * the offers already out, until the offers in flight reach their maximum or nobody has room. The
    * starters of conversations left without an offer hear that they wait.
    */
-  private ReplyEffect<Event, State> drain(Open state) {
+  private ReplyEffect<ChannelEvent, ChannelState> drain(Open state) {
     drainScheduled = false;
     List<Waiting> queue = state.queue();
     int index = 0;
@@ -482,27 +367,30 @@ public final class Channel
         (answer, failure) -> new OfferAnswered(conversationId, operatorId, answer));
   }
 
-  private ReplyEffect<Event, State> onOfferAnswered(Open state, OfferAnswered answered) {
+  private ReplyEffect<ChannelEvent, ChannelState> onOfferAnswered(
+      Open state, OfferAnswered answered) {
     List<OffersInFlight.Answered> due =
         offers.answer(answered.conversationId(), answered.operatorId(), answered.answer());
     if (due.isEmpty()) {
       return Effect().none().thenNoReply();
     }
     Instant now = clock.instant();
-    List<Event> events = new ArrayList<>();
+    List<ChannelEvent> events = new ArrayList<>();
     List<Consumer<Open>> then = new ArrayList<>();
     for (OffersInFlight.Answered answer : due) {
       String operatorId = answer.operatorId();
       if (answer.answer() instanceof Operator.OfferAccepted accepted) {
         String conversationId = answer.conversationId();
         int position = state.position(conversationId);
+        Waiting waiting = position > 0 ? state.queue().get(position - 1) : null;
         assigning.add(conversationId);
         events.add(new MemberUpdated(accepted.view(), now));
         events.add(new ConversationAssigned(conversationId, operatorId, now));
         then.add(
             after -> {
               assigning.remove(conversationId);
-              if (position > 0) {
+              if (waiting != null) {
+                observeAssignment(waiting, after, now);
                 positionsChanged(position - 1);
               }
               assign(conversationId, operatorId, accepted.displayName());
@@ -530,10 +418,27 @@ public final class Channel
   // ---------------------------------------------------------------- writing in batches
 
   /**
+   * After a restart (a journal failure), what was kept in memory alongside the stored state is gone
+   * or stale: the timers were cancelled, a write may not have happened and offers may be answered
+   * to nobody. Starters of conversations not stored hear nothing and time out.
+   */
+  private void forgetUnwritten() {
+    unwritten.clear();
+    afterWrite.clear();
+    writeScheduled = false;
+    unwrittenQueued = 0;
+    drainScheduled = false;
+    assigning.clear();
+    offers = new OffersInFlight();
+    positionsChangedFrom = Integer.MAX_VALUE;
+  }
+
+  /**
    * Stores the events with the next write, then runs {@code then}. While a write is under way the
    * channel's commands wait, so what they add meanwhile goes out together in one write.
    */
-  private ReplyEffect<Event, State> writeSoon(List<Event> events, Consumer<Open> then) {
+  private ReplyEffect<ChannelEvent, ChannelState> writeSoon(
+      List<ChannelEvent> events, Consumer<Open> then) {
     unwritten.addAll(events);
     afterWrite.add(then);
     if (!writeScheduled) {
@@ -543,9 +448,9 @@ public final class Channel
     return Effect().none().thenNoReply();
   }
 
-  private ReplyEffect<Event, State> onWritePending(Open state, WritePending write) {
+  private ReplyEffect<ChannelEvent, ChannelState> onWritePending(Open state, WritePending write) {
     writeScheduled = false;
-    List<Event> events = List.copyOf(unwritten);
+    List<ChannelEvent> events = List.copyOf(unwritten);
     List<Consumer<Open>> then = List.copyOf(afterWrite);
     unwritten.clear();
     afterWrite.clear();
@@ -595,7 +500,7 @@ public final class Channel
     positionsChangedFrom = Math.min(positionsChangedFrom, fromIndex);
   }
 
-  private ReplyEffect<Event, State> onTellPositions(Open state, TellPositions tell) {
+  private ReplyEffect<ChannelEvent, ChannelState> onTellPositions(Open state, TellPositions tell) {
     tellPositions(state, positionsChangedFrom);
     positionsChangedFrom = Integer.MAX_VALUE;
     return Effect().none().thenNoReply();
@@ -611,7 +516,7 @@ public final class Channel
   }
 
   @Override
-  public EventHandler<State, Event> eventHandler() {
+  public EventHandler<ChannelState, ChannelEvent> eventHandler() {
     var builder = newEventHandlerBuilder();
     builder
         .forStateType(NoChannel.class)
@@ -622,7 +527,12 @@ public final class Channel
             ConversationQueued.class,
             (state, e) -> {
               List<Waiting> queue = new ArrayList<>(state.queue());
-              queue.add(new Waiting(e.conversationId(), e.language()));
+              queue.add(
+                  new Waiting(
+                      e.conversationId(),
+                      e.language(),
+                      e.startedAt() == null ? e.at() : e.startedAt(),
+                      e.at()));
               return state.withQueue(
                   queue, Math.max(state.nextVisitorNumber(), e.visitorNumber() + 1));
             })
@@ -678,6 +588,21 @@ public final class Channel
     return builder.build();
   }
 
+  private EngineObserver observer() {
+    return EngineObserver.of(context.getSystem());
+  }
+
+  private void observeAssignment(Waiting assigned, Open after, Instant now) {
+    if (assigned.queuedAt() != null) {
+      observer()
+          .conversationAssigned(
+              channelId,
+              Duration.between(assigned.startedAt(), now),
+              Duration.between(assigned.queuedAt(), now));
+    }
+    observer().queueLength(channelId, after.queue().size());
+  }
+
   private static List<Waiting> withoutConversation(List<Waiting> queue, String conversationId) {
     return queue.stream()
         .filter(waiting -> !waiting.conversationId().equals(conversationId))
@@ -696,7 +621,7 @@ public final class Channel
                 .count());
   }
 
-  private <T> ReplyEffect<Event, State> notFound(ActorRef<StatusReply<T>> replyTo) {
+  private <T> ReplyEffect<ChannelEvent, ChannelState> notFound(ActorRef<StatusReply<T>> replyTo) {
     if (replyTo == null) {
       return Effect().none().thenNoReply();
     }

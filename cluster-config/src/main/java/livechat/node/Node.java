@@ -22,6 +22,7 @@ import livechat.persistence.CassandraSettings;
 import livechat.persistence.embedded.CassandraStartException;
 import livechat.persistence.embedded.EmbeddedCassandra;
 import livechat.persistence.embedded.EmbeddedCassandraOptions;
+import livechat.readside.CassandraReadSide;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -81,7 +82,14 @@ public final class Node {
               Tokens.fromConfig(config, tokenSecret.value(), Clock.systemUTC()),
               system,
               engine.directory());
-      ServerBinding binding = bind(new HttpApi(system, engine, auth, ReadinessChecks.of(system)));
+      ServerBinding binding =
+          bind(
+              new HttpApi(
+                  system,
+                  engine,
+                  auth,
+                  ReadinessChecks.of(system),
+                  CassandraReadSide.start(system)));
       // the configured interface (0.0.0.0 stays 0.0.0.0), with the port actually bound
       InetSocketAddress listening =
           InetSocketAddress.createUnresolved(

@@ -7,6 +7,9 @@ import java.util.concurrent.CompletionStage;
 import livechat.engine.Engine;
 import livechat.engine.EngineObserver;
 import livechat.engine.conversation.ConversationHistory;
+import livechat.engine.reports.ReadSide;
+import livechat.http.admin.AdminListRoutes;
+import livechat.http.admin.ReportRoutes;
 import livechat.http.auth.Authentication;
 import livechat.http.canned.CannedResponseRoutes;
 import livechat.http.channels.ChannelRoutes;
@@ -45,16 +48,19 @@ public final class HttpApi extends AllDirectives {
   private final Engine engine;
   private final Authentication auth;
   private final List<ReadinessCheck> readinessChecks;
+  private final ReadSide readSide;
 
   public HttpApi(
       ActorSystem<?> system,
       Engine engine,
       Authentication auth,
-      List<ReadinessCheck> readinessChecks) {
+      List<ReadinessCheck> readinessChecks,
+      ReadSide readSide) {
     this.system = system;
     this.engine = engine;
     this.auth = auth;
     this.readinessChecks = List.copyOf(readinessChecks);
+    this.readSide = readSide;
   }
 
   /**
@@ -87,6 +93,8 @@ public final class HttpApi extends AllDirectives {
             new PageRoutes(system, auth, engine.directory()).route(),
             new CommandRoutes(system, auth, engine.directory()).route(),
             new ConversationRoutes(system, auth, engine.directory(), history).route(),
+            new AdminListRoutes(system, auth, engine.directory(), history, readSide).route(),
+            new ReportRoutes(system, auth, readSide).route(),
             new WebSocketRoutes(system, auth, engine.directory(), history).route());
     // errors are answered inside the CORS directive too, so that other origins can read them
     Route apiWithErrors = errors.handled(api);

@@ -133,3 +133,25 @@ export const adminUpdateCannedResponse = (id, shortcut, text) =>
   admin('PUT', `/api/admin/canned-responses/${enc(id)}`, { shortcut, text });
 export const adminDeleteCannedResponse = (id) =>
   admin('DELETE', `/api/admin/canned-responses/${enc(id)}`);
+
+// ---- admin: lists and reports (from the read side)
+
+const query = (params) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, value);
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+export const adminListOperators = (after, limit) =>
+  admin('GET', `/api/admin/operators${query({ after, limit })}`);
+export const adminListConversations = (filters, after, limit) =>
+  admin('GET', `/api/admin/conversations${query({ ...filters, after, limit })}`);
+export const adminGetTranscript = (id) =>
+  admin('GET', `/api/admin/conversations/${enc(id)}/transcript`);
+export const adminChannelReport = (id, from, to) =>
+  admin('GET', `/api/admin/reports/channels/${enc(id)}${query({ from, to })}`);
+export const adminOperatorsReport = (from, to) =>
+  admin('GET', `/api/admin/reports/operators${query({ from, to })}`);

@@ -17,6 +17,7 @@ import livechat.http.auth.Tokens;
 import livechat.http.health.ReadinessCheck;
 import livechat.persistence.testing.OneNodeCluster;
 import livechat.persistence.testing.TestCassandra;
+import livechat.readside.CassandraReadSide;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
@@ -65,8 +66,24 @@ public final class ApiTestServer implements AutoCloseable {
     return start(keyspace, List.of(), settings, seed);
   }
 
+  /** Starts a server on its own keyspace whose engine reads the time from {@code clock}. */
+  public static ApiTestServer start(String keyspace, Config settings, Clock clock)
+      throws Exception {
+    return start(keyspace, List.of(), settings, null, clock);
+  }
+
   private static ApiTestServer start(
       String keyspace, List<ReadinessCheck> checks, Config settings, ApiTestServer seed)
+      throws Exception {
+    return start(keyspace, checks, settings, seed, Clock.systemUTC());
+  }
+
+  private static ApiTestServer start(
+      String keyspace,
+      List<ReadinessCheck> checks,
+      Config settings,
+      ApiTestServer seed,
+      Clock clock)
       throws Exception {
     ActorTestKit testKit =
         ActorTestKit.create(
@@ -80,6 +97,7 @@ public final class ApiTestServer implements AutoCloseable {
                             + "livechat.limits.logins-per-minute = 1000000\n"
                             // tests keep conversations waiting without a visitor socket
                             + "livechat.conversation.waiting-without-visitor-timeout = 1h"))
+                .withFallback(ReadSideTestSettings.config())
                 .withFallback(OneNodeCluster.config())
                 .withFallback(TestCassandra.config(keyspace)));
     if (seed == null) {
@@ -89,8 +107,7 @@ public final class ApiTestServer implements AutoCloseable {
           .manager()
           .tell(Join.create(Cluster.get(seed.testKit().system()).selfMember().address()));
     }
-    Engine engine =
-        Engine.init(testKit.system(), Clock.systemUTC(), HttpApi.engineObserver(testKit.system()));
+    Engine engine = Engine.init(testKit.system(), clock, HttpApi.engineObserver(testKit.system()));
     Authentication auth =
         new Authentication(
             ADMIN_TOKEN,
@@ -99,7 +116,8 @@ public final class ApiTestServer implements AutoCloseable {
             testKit.system(),
             engine.directory());
     ServerBinding binding =
-        new HttpApi(testKit.system(), engine, auth, checks)
+        new HttpApi(
+                testKit.system(), engine, auth, checks, CassandraReadSide.start(testKit.system()))
             .bind()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);

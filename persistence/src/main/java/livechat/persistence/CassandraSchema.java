@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Creates the keyspace and the Pekko journal and snapshot tables from the CQL files this module
- * ships ({@code livechat/schema/*.cql}). Every statement is {@code IF NOT EXISTS}, so it runs at
- * each start.
+ * Creates the keyspace, the Pekko journal and snapshot tables and the read side's tables from the
+ * CQL files this module ships ({@code livechat/schema/*.cql}). Every statement is {@code IF NOT
+ * EXISTS}, so it runs at each start.
  */
 public final class CassandraSchema {
 
-  private static final List<String> FILES = List.of("keyspace.cql", "journal.cql", "snapshot.cql");
+  private static final List<String> FILES =
+      List.of("keyspace.cql", "journal.cql", "snapshot.cql", "read_side.cql");
 
   private CassandraSchema() {}
 

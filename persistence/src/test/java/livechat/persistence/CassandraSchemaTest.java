@@ -29,7 +29,7 @@ class CassandraSchemaTest {
   }
 
   @Test
-  void everyJournalAndSnapshotTableIsCreatedInTheKeyspace() {
+  void everyJournalSnapshotAndReadSideTableIsCreatedInTheKeyspace() {
     List<String> tables =
         CassandraSchema.statements(settings).stream()
             .filter(statement -> statement.startsWith("CREATE TABLE"))
@@ -44,7 +44,12 @@ class CassandraSchemaTest {
             "chat_ks.tag_scanning",
             "chat_ks.metadata",
             "chat_ks.all_persistence_ids",
-            "chat_ks.snapshots"),
+            "chat_ks.snapshots",
+            "chat_ks.read_side_offsets",
+            "chat_ks.conversation_records",
+            "chat_ks.conversations_by_day",
+            "chat_ks.conversation_days",
+            "chat_ks.operators_by_login"),
         tables);
   }
 

@@ -8,6 +8,7 @@ import static livechat.engine.conversation.Conversation.MAX_TEXT_LENGTH;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import livechat.engine.EngineObserver;
 import livechat.engine.EngineSettings;
 import livechat.engine.EntityDirectory;
@@ -123,6 +124,13 @@ final class ConversationEntity
   @Override
   public ConversationState emptyState() {
     return new NotOpened();
+  }
+
+  @Override
+  public Set<String> tagsFor(ConversationEvent event) {
+    return ConversationEvent.isLifecycle(event)
+        ? Set.of(ConversationEvent.LIFECYCLE_TAG)
+        : Set.of();
   }
 
   @Override
@@ -277,7 +285,7 @@ final class ConversationEntity
             now,
             null);
     return Effect()
-        .persist(List.of(new MessageAdded(notice), new Closed("system", now)))
+        .persist(List.of(new MessageAdded(notice), closedEvent(state, "system", now, notice)))
         .thenRun(
             after -> {
               queuePosition = null;
@@ -398,7 +406,8 @@ final class ConversationEntity
             state.lastSeq() + 1, Author.system(), closer + " closed the conversation.", now, null);
     boolean waiting = state.isWaiting();
     return Effect()
-        .persist(List.of(new MessageAdded(notice), new Closed(close.by().key(), now)))
+        .persist(
+            List.of(new MessageAdded(notice), closedEvent(state, close.by().key(), now, notice)))
         .thenRun(
             after -> {
               queuePosition = null;
@@ -415,6 +424,18 @@ final class ConversationEntity
               }
             })
         .thenNoReply();
+  }
+
+  /** The close, with what the read side needs of the messages; {@code notice} is the last. */
+  private static Closed closedEvent(Opened state, String by, Instant at, Message notice) {
+    return new Closed(
+        by,
+        at,
+        state.firstVisitorMessageAt(),
+        state.firstAnswerAt(),
+        state.visitorMessages(),
+        state.operatorMessages(),
+        notice.seq());
   }
 
   /** Asks the operator to free the slot; the closer hears back once it is free. */

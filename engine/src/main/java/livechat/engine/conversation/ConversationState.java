@@ -37,7 +37,9 @@ public sealed interface ConversationState extends CborSerializable {
    * the seen pointers and the {@code seq} of system messages, which nobody reads as unread. Older
    * messages are in the journal: {@code otherEvents} counts the events that are not messages, so
    * that each message knows its own journal sequence number, and {@code checkpoints} remembers it
-   * for every hundredth message.
+   * for every hundredth message. The time of the visitor's first message, of the first operator
+   * message after it and the count of each side's messages go on the {@code Closed} event for the
+   * read side (null and 0 in snapshots taken before they were counted).
    */
   record Opened(
       String channelId,
@@ -53,7 +55,11 @@ public sealed interface ConversationState extends CborSerializable {
       Map<String, Long> seen,
       Integer rating,
       String ratingComment,
-      Instant lastActivityAt)
+      Instant lastActivityAt,
+      Instant firstVisitorMessageAt,
+      Instant firstAnswerAt,
+      int visitorMessages,
+      int operatorMessages)
       implements ConversationState {
 
     boolean isClosed() {
@@ -159,7 +165,11 @@ public sealed interface ConversationState extends CborSerializable {
           Map.of(),
           null,
           null,
-          e.at());
+          e.at(),
+          null,
+          null,
+          0,
+          0);
     }
 
     private Opened withMessage(Message message, int recentLimit) {
@@ -177,6 +187,18 @@ public sealed interface ConversationState extends CborSerializable {
         newSeen = new HashMap<>(seen);
         newSeen.merge(message.author().key(), message.seq(), Math::max);
         newSeen = Map.copyOf(newSeen);
+      }
+      Instant visitorAt = firstVisitorMessageAt;
+      Instant answerAt = firstAnswerAt;
+      int visitorCount = visitorMessages;
+      int operatorCount = operatorMessages;
+      if (message.author().kind().equals("visitor")) {
+        visitorCount++;
+        visitorAt = visitorAt == null ? message.at() : visitorAt;
+      } else if (message.author().kind().equals("operator")) {
+        operatorCount++;
+        // the first answer is the first operator message after the visitor wrote
+        answerAt = answerAt == null && visitorAt != null ? message.at() : answerAt;
       }
       List<Checkpoint> newCheckpoints = checkpoints;
       if (message.seq() % CHECKPOINT_EVERY == 1) {
@@ -198,7 +220,11 @@ public sealed interface ConversationState extends CborSerializable {
           newSeen,
           rating,
           ratingComment,
-          message.at());
+          message.at(),
+          visitorAt,
+          answerAt,
+          visitorCount,
+          operatorCount);
     }
 
     private Opened with(String newStatus, String newOperatorId, String newDisplayName, Instant at) {
@@ -216,7 +242,11 @@ public sealed interface ConversationState extends CborSerializable {
           seen,
           rating,
           ratingComment,
-          at);
+          at,
+          firstVisitorMessageAt,
+          firstAnswerAt,
+          visitorMessages,
+          operatorMessages);
     }
 
     private Opened withSeen(String participant, long seq) {
@@ -236,7 +266,11 @@ public sealed interface ConversationState extends CborSerializable {
           Map.copyOf(newSeen),
           rating,
           ratingComment,
-          lastActivityAt);
+          lastActivityAt,
+          firstVisitorMessageAt,
+          firstAnswerAt,
+          visitorMessages,
+          operatorMessages);
     }
 
     private Opened withRating(int value, String comment) {
@@ -254,7 +288,11 @@ public sealed interface ConversationState extends CborSerializable {
           seen,
           value,
           comment,
-          lastActivityAt);
+          lastActivityAt,
+          firstVisitorMessageAt,
+          firstAnswerAt,
+          visitorMessages,
+          operatorMessages);
     }
 
     /** One more event that is not a message. */
@@ -273,7 +311,11 @@ public sealed interface ConversationState extends CborSerializable {
           seen,
           rating,
           ratingComment,
-          lastActivityAt);
+          lastActivityAt,
+          firstVisitorMessageAt,
+          firstAnswerAt,
+          visitorMessages,
+          operatorMessages);
     }
   }
 

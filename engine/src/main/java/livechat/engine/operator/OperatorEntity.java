@@ -144,6 +144,12 @@ final class OperatorEntity
     return new Unregistered();
   }
 
+  /** The read side lists operators from their registrations; no other event is tagged. */
+  @Override
+  public Set<String> tagsFor(OperatorEvent event) {
+    return event instanceof OperatorRegistered ? Set.of(OperatorEvent.REGISTERED_TAG) : Set.of();
+  }
+
   /** An operator runs for years: recovery starts from a recent snapshot, not from its first day. */
   @Override
   public RetentionCriteria retentionCriteria() {

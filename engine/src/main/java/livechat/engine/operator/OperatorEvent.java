@@ -7,6 +7,9 @@ import livechat.engine.CborSerializable;
 /** What an operator stores: one of these per change, in its journal. */
 public sealed interface OperatorEvent extends CborSerializable {
 
+  /** The tag of {@link OperatorRegistered}, from which the read side lists operators. */
+  String REGISTERED_TAG = "operator-registered";
+
   record OperatorRegistered(
       String login, String name, String passwordHash, String mainLanguage, int capacity, Instant at)
       implements OperatorEvent {}

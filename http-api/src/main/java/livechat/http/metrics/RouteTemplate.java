@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /**
  * A request path reduced to its route: the API's fixed words kept and every other segment (an id)
  * replaced by {@code {id}}, so that metrics and logs group requests without one series per id. The
- * class is {@code api}, {@code websocket}, {@code health}, {@code metrics}, {@code web} (the pages)
- * or {@code other}.
+ * class is {@code api}, {@code websocket}, {@code health}, {@code metrics}, {@code web} (the pages
+ * and their libraries) or {@code other}.
  */
 public record RouteTemplate(String routeClass, String template) {
 
@@ -46,7 +46,7 @@ public record RouteTemplate(String routeClass, String template) {
           "health",
           "live",
           "ready");
-  private static final Set<String> PAGES = Set.of("console", "widget", "demo");
+  private static final Set<String> PAGES = Set.of("console", "widget", "demo", "webjars");
   private static final RouteTemplate OTHER = new RouteTemplate("other", "other");
 
   public static RouteTemplate of(String path) {

@@ -17,7 +17,8 @@ import org.apache.pekko.http.javadsl.server.Route;
  * /console/admin}), the visitor widget ({@code /widget.js} and its modules under {@code /widget/},
  * served to any origin) and a demo site that embeds it ({@code /demo/}). They are read from the
  * classpath ({@code web/}), or from {@code livechat.http.web-dir} when set, so that a page can be
- * edited and reloaded without a build.
+ * edited and reloaded without a build. Front-end libraries come from their WebJars on the classpath
+ * ({@code /webjars/chart.js/4.4.1/dist/chart.umd.js}).
  */
 public final class WebPages extends AllDirectives {
 
@@ -71,7 +72,11 @@ public final class WebPages extends AllDirectives {
                             "widget", () -> crossOrigin.anyOrigin(() -> directory("widget"))),
                         path("demo", () -> redirect("/demo/")),
                         path(PathMatchers.segment("demo").slash(), () -> file("demo/index.html")),
-                        pathPrefix("demo", () -> directory("demo")))));
+                        pathPrefix("demo", () -> directory("demo")),
+                        // front-end libraries from their WebJars (Chart.js for the admin page)
+                        pathPrefix(
+                            "webjars",
+                            () -> getFromResourceDirectory("META-INF/resources/webjars")))));
   }
 
   private Route redirect(String to) {

@@ -222,6 +222,28 @@ class AuthorizationMatrixTest {
             ADMIN_ONLY,
             404),
         new Route("POST", "/api/admin/channels", "{\"name\": \"By the admin\"}", ADMIN_ONLY, 201),
+        new Route("GET", "/api/admin/operators?limit=5", null, ADMIN_ONLY, 200),
+        new Route("GET", "/api/admin/conversations?limit=5", null, ADMIN_ONLY, 200),
+        new Route(
+            "GET",
+            "/api/admin/conversations/" + conversationId + "/transcript",
+            null,
+            ADMIN_ONLY,
+            200),
+        new Route(
+            "GET",
+            "/api/admin/reports/channels/"
+                + channelId
+                + "?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z",
+            null,
+            ADMIN_ONLY,
+            200),
+        new Route(
+            "GET",
+            "/api/admin/reports/operators?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z",
+            null,
+            ADMIN_ONLY,
+            200),
         new Route("GET", "/api/me", null, OPERATOR, 200),
         new Route("PATCH", "/api/me", "{}", OPERATOR, 200),
         new Route("POST", "/api/me/heartbeat", "", OPERATOR, 204),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import livechat.http.ApiClient;
 import livechat.http.ApiTestServer;
+import livechat.http.ChatFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * A site set up without curl: the admin page enables languages, creates a channel and an operator.
+ * A site set up without curl: the admin page enables languages, creates a channel and an operator;
+ * then it reads the conversations, a transcript and the reports.
  */
 class AdminPageInTheBrowserTest {
 
@@ -144,6 +146,81 @@ class AdminPageInTheBrowserTest {
     JsonNode listed =
         expect(200, new ApiClient(server, ApiTestServer.ADMIN_TOKEN).get("/api/canned-responses"));
     assertTrue(listed.findValuesAsText("shortcut").stream().noneMatch("thanks"::equals));
+  }
+
+  @Test
+  void theAdminReadsTheConversationsATranscriptAndTheReports() {
+    ChatFixture fixture = new ChatFixture(server);
+    String channelId = fixture.channel("Reported");
+    ApiClient marc = fixture.operator("Marc Report", channelId);
+    JsonNode started = fixture.startConversation(channelId);
+    String conversationId = started.get("conversationId").asText();
+    ApiClient visitor = new ApiClient(server, started.get("visitorToken").asText());
+    expect(
+        201,
+        visitor.post(
+            "/api/conversations/" + conversationId + "/messages",
+            "{\"text\": \"Where is my parcel?\", \"clientMessageId\": \"v1\"}"));
+    expect(
+        201,
+        marc.post(
+            "/api/conversations/" + conversationId + "/messages",
+            "{\"text\": \"On its way.\", \"clientMessageId\": \"o1\"}"));
+    expect(200, marc.post("/api/conversations/" + conversationId + "/close", ""));
+    expect(204, visitor.post("/api/conversations/" + conversationId + "/rating", "{\"value\": 5}"));
+
+    try (Browser browser = Browser.open("en-US")) {
+      browser.go(node + "/console/admin");
+      browser.visible("input#admin-token").sendKeys(ApiTestServer.ADMIN_TOKEN);
+      browser.visible("button#admin-sign-in").click();
+
+      String row = "#conversation-list tr[data-conversation-id=\"" + conversationId + "\"]";
+      browser.await(
+          "the closed conversation is listed",
+          d -> {
+            if (browser.all(row).isEmpty()) {
+              browser.visible("#apply-filters").click();
+              return false;
+            }
+            return browser.visible(row).getText().contains("closed");
+          });
+      new Select(browser.visible("#filter-status")).selectByValue("waiting");
+      browser.visible("#apply-filters").click();
+      browser.await(
+          "a filter with no match says so",
+          d -> browser.visible("#conversation-list-state").getText().contains("No conversations"));
+      new Select(browser.visible("#filter-status")).selectByValue("closed");
+      browser.visible("#apply-filters").click();
+      browser.visible(row + " button").click();
+      browser.await(
+          "the transcript shows every message",
+          d -> browser.all("#transcript-messages li").size() == 3);
+      assertTrue(browser.visible("#transcript-summary").getText().contains("rated 5"));
+      assertEquals(
+          "On its way.", browser.all("#transcript-messages li .transcript-text").get(1).getText());
+
+      String reportRow = "#channel-report tr[data-channel-id=\"" + channelId + "\"]";
+      browser.await(
+          "the channel report counts the conversation",
+          d -> {
+            if (browser.all(reportRow).isEmpty()
+                || !browser.visible(reportRow).getText().startsWith("Reported 1 1 0 2")) {
+              browser.visible("#show-reports").click();
+              return false;
+            }
+            return true;
+          });
+      browser.await(
+          "the operator report lists Marc",
+          d -> browser.visible("#operator-report").getText().contains("Marc Report"));
+      browser.await(
+          "the chart counts the day's conversation",
+          d -> "1".equals(browser.visible("#conversations-per-day").getAttribute("data-total")));
+      assertEquals(Boolean.TRUE, browser.script("return typeof window.Chart === 'function'"));
+      browser.screenshot("console-admin-conversations");
+      browser.script("document.getElementById('reports-heading').scrollIntoView()");
+      browser.screenshot("console-admin-reports");
+    }
   }
 
   private static void addCannedResponse(Browser browser, String shortcut, String text) {

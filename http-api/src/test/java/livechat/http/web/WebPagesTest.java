@@ -38,6 +38,7 @@ class WebPagesTest {
     assertPage("/console/admin", "text/html");
     assertPage("/widget.js", "application/javascript");
     assertPage("/demo/", "text/html");
+    assertPage("/webjars/chart.js/4.4.1/dist/chart.umd.js", "application/javascript");
   }
 
   @Test
@@ -62,6 +63,7 @@ class WebPagesTest {
   void aMissingFileIs404() {
     assertEquals(404, server.get("/console/no-such-file.js").statusCode());
     assertEquals(404, server.get("/widget/../reference.conf").statusCode());
+    assertEquals(404, server.get("/webjars/../../reference.conf").statusCode());
   }
 
   private static void assertPage(String path, String contentType) {

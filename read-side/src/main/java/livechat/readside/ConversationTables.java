@@ -1,0 +1,232 @@
+package livechat.readside;
+
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import livechat.engine.reports.ConversationRecord;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * The conversation tables of the read side: {@code conversation_records} by id, the same rows in
+ * {@code conversations_by_day} under each list they belong to (every conversation, its channel's,
+ * its last operator's), and {@code conversation_days}, the days each list has rows on. Every write
+ * is an upsert or a delete of a known row, so that writing the same record twice changes nothing.
+ */
+final class ConversationTables {
+
+  static final String ALL = "all";
+
+  private static final String COLUMNS =
+      "channel_id, visitor_name, visitor_language, status, operator_id, operator_name, closed_at,"
+          + " first_visitor_message_at, first_answer_at, visitor_messages, operator_messages,"
+          + " last_seq, rating, sequence_nr";
+
+  private final CassandraSession session;
+  private final CompletionStage<PreparedStatement> insertRecord;
+  private final CompletionStage<PreparedStatement> insertListed;
+  private final CompletionStage<PreparedStatement> deleteListed;
+  private final CompletionStage<PreparedStatement> insertDay;
+  private final CompletionStage<PreparedStatement> selectRecord;
+  private final CompletionStage<PreparedStatement> selectDays;
+  private final CompletionStage<PreparedStatement> selectBefore;
+  private final CompletionStage<PreparedStatement> selectFirst;
+  private final CompletionStage<PreparedStatement> selectBetween;
+
+  ConversationTables(CassandraSession session, String keyspace) {
+    this.session = session;
+    this.insertRecord =
+        session.prepare(
+            "INSERT INTO "
+                + keyspace
+                + ".conversation_records (started_at, conversation_id, "
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    this.insertListed =
+        session.prepare(
+            "INSERT INTO "
+                + keyspace
+                + ".conversations_by_day (scope, day, started_at, conversation_id, "
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    this.deleteListed =
+        session.prepare(
+            "DELETE FROM "
+                + keyspace
+                + ".conversations_by_day WHERE scope = ? AND day = ? AND started_at = ?"
+                + " AND conversation_id = ?");
+    this.insertDay =
+        session.prepare(
+            "INSERT INTO " + keyspace + ".conversation_days (scope, day) VALUES (?, ?)");
+    this.selectRecord =
+        session.prepare(
+            "SELECT conversation_id, started_at, "
+                + COLUMNS
+                + " FROM "
+                + keyspace
+                + ".conversation_records WHERE conversation_id = ?");
+    this.selectDays =
+        session.prepare(
+            "SELECT day FROM "
+                + keyspace
+                + ".conversation_days WHERE scope = ? AND day <= ? AND day >= ?");
+    String listed =
+        "SELECT conversation_id, started_at, "
+            + COLUMNS
+            + " FROM "
+            + keyspace
+            + ".conversations_by_day WHERE scope = ? AND day = ?";
+    this.selectBefore = session.prepare(listed + " AND (started_at, conversation_id) < (?, ?)");
+    this.selectFirst = session.prepare(listed);
+    this.selectBetween = session.prepare(listed + " AND started_at >= ? AND started_at < ?");
+  }
+
+  static String channelScope(String channelId) {
+    return "channel:" + channelId;
+  }
+
+  static String operatorScope(String operatorId) {
+    return "operator:" + operatorId;
+  }
+
+  CompletionStage<Optional<ConversationRecord>> find(String conversationId) {
+    return selectRecord
+        .thenCompose(statement -> session.selectOne(statement.bind(conversationId)))
+        .thenApply(row -> row.map(ConversationTables::record));
+  }
+
+  /**
+   * Writes {@code after} in every list it belongs to, takes it out of the operator's list it left
+   * ({@code before} may be null), and writes its record last: a crash in between leaves the record
+   * behind, so that the event is applied again.
+   */
+  CompletionStage<Done> save(ConversationRecord before, ConversationRecord after) {
+    List<CompletionStage<Done>> writes = new ArrayList<>();
+    for (String scope : scopes(after)) {
+      writes.add(
+          insertDay.thenCompose(
+              statement -> session.executeWrite(statement.bind(scope, after.startDay()))));
+      writes.add(
+          insertListed.thenCompose(
+              statement ->
+                  session.executeWrite(
+                      bindColumns(
+                          statement.bind().setString(0, scope).setLocalDate(1, after.startDay()),
+                          after,
+                          2))));
+    }
+    if (before != null
+        && before.operatorId() != null
+        && !before.operatorId().equals(after.operatorId())) {
+      writes.add(
+          deleteListed.thenCompose(
+              statement ->
+                  session.executeWrite(
+                      statement.bind(
+                          operatorScope(before.operatorId()),
+                          before.startDay(),
+                          before.startedAt(),
+                          before.conversationId()))));
+    }
+    return CompletableFuture.allOf(
+            writes.stream()
+                .map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture[]::new))
+        .thenCompose(
+            all ->
+                insertRecord.thenCompose(
+                    statement -> session.executeWrite(bindColumns(statement.bind(), after, 0))));
+  }
+
+  /** The days of a list from {@code newest} back to {@code oldest}, most recent first. */
+  Source<LocalDate, NotUsed> days(String scope, LocalDate newest, LocalDate oldest, int pageSize) {
+    return Source.completionStage(selectDays)
+        .flatMapConcat(
+            statement ->
+                session.select(statement.bind(scope, newest, oldest).setPageSize(pageSize)))
+        .map(row -> row.getLocalDate("day"));
+  }
+
+  /** A day's rows of a list, most recent first, before {@code (startedAt, id)} when given. */
+  Source<ConversationRecord, NotUsed> listed(
+      String scope, LocalDate day, Instant beforeStartedAt, String beforeId, int pageSize) {
+    CompletionStage<BoundStatement> bound =
+        beforeStartedAt == null
+            ? selectFirst.thenApply(statement -> statement.bind(scope, day))
+            : selectBefore.thenApply(
+                statement -> statement.bind(scope, day, beforeStartedAt, beforeId));
+    return Source.completionStage(bound)
+        .flatMapConcat(statement -> session.select(statement.setPageSize(pageSize)))
+        .map(ConversationTables::record);
+  }
+
+  /** A day's rows of a list that started in [from, to). */
+  Source<ConversationRecord, NotUsed> startedBetween(
+      String scope, LocalDate day, Instant from, Instant to) {
+    return Source.completionStage(selectBetween)
+        .flatMapConcat(
+            statement -> session.select(statement.bind(scope, day, from, to).setPageSize(1000)))
+        .map(ConversationTables::record);
+  }
+
+  private static List<String> scopes(ConversationRecord record) {
+    List<String> scopes = new ArrayList<>();
+    scopes.add(ALL);
+    scopes.add(channelScope(record.channelId()));
+    if (record.operatorId() != null) {
+      scopes.add(operatorScope(record.operatorId()));
+    }
+    return scopes;
+  }
+
+  /** Binds conversation_id, started_at and the columns, from position {@code at} on. */
+  private static BoundStatement bindColumns(
+      BoundStatement statement, ConversationRecord r, int at) {
+    return statement
+        .setInstant(at, r.startedAt())
+        .setString(at + 1, r.conversationId())
+        .setString(at + 2, r.channelId())
+        .setString(at + 3, r.visitorName())
+        .setString(at + 4, r.visitorLanguage())
+        .setString(at + 5, r.status())
+        .setString(at + 6, r.operatorId())
+        .setString(at + 7, r.operatorDisplayName())
+        .setInstant(at + 8, r.closedAt())
+        .setInstant(at + 9, r.firstVisitorMessageAt())
+        .setInstant(at + 10, r.firstAnswerAt())
+        .set(at + 11, r.visitorMessages(), Integer.class)
+        .set(at + 12, r.operatorMessages(), Integer.class)
+        .set(at + 13, r.lastSeq(), Long.class)
+        .set(at + 14, r.rating(), Integer.class)
+        .setLong(at + 15, r.sequenceNr());
+  }
+
+  private static ConversationRecord record(Row row) {
+    return new ConversationRecord(
+        row.getString("conversation_id"),
+        row.getLong("sequence_nr"),
+        row.getString("channel_id"),
+        row.getString("visitor_name"),
+        row.getString("visitor_language"),
+        row.getString("status"),
+        row.getString("operator_id"),
+        row.getString("operator_name"),
+        row.getInstant("started_at"),
+        row.getInstant("closed_at"),
+        row.getInstant("first_visitor_message_at"),
+        row.getInstant("first_answer_at"),
+        row.get("visitor_messages", Integer.class),
+        row.get("operator_messages", Integer.class),
+        row.get("last_seq", Long.class),
+        row.get("rating", Integer.class));
+  }
+}

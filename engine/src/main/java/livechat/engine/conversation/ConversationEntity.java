@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import livechat.engine.EngineObserver;
 import livechat.engine.EngineSettings;
 import livechat.engine.EntityDirectory;
@@ -277,26 +278,8 @@ final class ConversationEntity
       return Effect().none().thenNoReply();
     }
     timers.cancel("visitor-present");
-    Message notice =
-        new Message(
-            state.lastSeq() + 1,
-            Author.system(),
-            state.visitor().name() + " left before an operator joined.",
-            now,
-            null);
-    return Effect()
-        .persist(List.of(new MessageAdded(notice), closedEvent(state, "system", now, notice)))
-        .thenRun(
-            after -> {
-              queuePosition = null;
-              EngineObserver.of(context.getSystem()).conversationClosed(state.channelId());
-              publish(new MessagePosted(conversationId, notice));
-              publishStatus((Opened) after);
-              directory
-                  .channel(state.channelId())
-                  .tell(new Channel.LeaveQueue(conversationId, context.getSystem().ignoreRef()));
-            })
-        .thenNoReply();
+    return closeWithNotice(
+        state, "system", state.visitor().name() + " left before an operator joined.", after -> {});
   }
 
   private ReplyEffect<ConversationEvent, ConversationState> onQueuePositionChanged(
@@ -400,14 +383,31 @@ final class ConversationEntity
       return Effect().reply(close.replyTo(), StatusReply.success(view(state, close.by())));
     }
     String closer = close.by().isVisitor() ? state.visitor().name() : state.operatorDisplayName();
+    boolean waiting = state.isWaiting();
+    return closeWithNotice(
+        state,
+        close.by().key(),
+        closer + " closed the conversation.",
+        after -> {
+          if (waiting) {
+            close.replyTo().tell(StatusReply.success(view(after, close.by())));
+          } else {
+            releaseOperator(state.operatorId(), close.by(), close.replyTo(), 1);
+          }
+        });
+  }
+
+  /**
+   * Closes the conversation with a system message saying why: tells its subscribers, takes it out
+   * of its channel's queue if it waited, then runs {@code then}.
+   */
+  private ReplyEffect<ConversationEvent, ConversationState> closeWithNotice(
+      Opened state, String by, String noticeText, Consumer<Opened> then) {
     Instant now = clock.instant();
-    Message notice =
-        new Message(
-            state.lastSeq() + 1, Author.system(), closer + " closed the conversation.", now, null);
+    Message notice = new Message(state.lastSeq() + 1, Author.system(), noticeText, now, null);
     boolean waiting = state.isWaiting();
     return Effect()
-        .persist(
-            List.of(new MessageAdded(notice), closedEvent(state, close.by().key(), now, notice)))
+        .persist(List.of(new MessageAdded(notice), closedEvent(state, by, now, notice)))
         .thenRun(
             after -> {
               queuePosition = null;
@@ -418,10 +418,8 @@ final class ConversationEntity
                 directory
                     .channel(state.channelId())
                     .tell(new Channel.LeaveQueue(conversationId, context.getSystem().ignoreRef()));
-                close.replyTo().tell(StatusReply.success(view((Opened) after, close.by())));
-              } else {
-                releaseOperator(state.operatorId(), close.by(), close.replyTo(), 1);
               }
+              then.accept((Opened) after);
             })
         .thenNoReply();
   }

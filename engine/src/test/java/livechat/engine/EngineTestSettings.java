@@ -20,5 +20,24 @@ public final class EngineTestSettings {
           1000,
           32);
 
+  /** The defaults, with a conversation's own limits as the test sets them. */
+  public static EngineSettings withConversationLimits(
+      int visitorMessagesPerMinute, int recentMessages, Duration waitingWithoutVisitorTimeout) {
+    EngineSettings d = DEFAULTS;
+    return new EngineSettings(
+        d.inactivityTimeout(),
+        d.activityResolution(),
+        d.defaultCapacity(),
+        d.reservationTimeout(),
+        d.languageLoadTolerance(),
+        d.offerTimeout(),
+        d.askTimeout(),
+        visitorMessagesPerMinute,
+        recentMessages,
+        waitingWithoutVisitorTimeout,
+        d.maxQueueLength(),
+        d.maxOffersInFlight());
+  }
+
   private EngineTestSettings() {}
 }

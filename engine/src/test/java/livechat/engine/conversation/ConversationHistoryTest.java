@@ -163,21 +163,9 @@ class ConversationHistoryTest {
   // ---------------------------------------------------------------- helpers
 
   private void start(int recentMessages) {
-    EngineSettings defaults = EngineTestSettings.DEFAULTS;
     EngineSettings settings =
-        new EngineSettings(
-            defaults.inactivityTimeout(),
-            defaults.activityResolution(),
-            defaults.defaultCapacity(),
-            defaults.reservationTimeout(),
-            defaults.languageLoadTolerance(),
-            defaults.offerTimeout(),
-            defaults.askTimeout(),
-            100_000,
-            recentMessages,
-            defaults.waitingWithoutVisitorTimeout(),
-            defaults.maxQueueLength(),
-            defaults.maxOffersInFlight());
+        EngineTestSettings.withConversationLimits(
+            100_000, recentMessages, EngineTestSettings.DEFAULTS.waitingWithoutVisitorTimeout());
     conversation = testKit.spawn(Conversation.create(conversationId, probes, settings, clock));
     history =
         new ConversationHistory(testKit.system(), new OneConversation(), Duration.ofSeconds(5));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import livechat.engine.EngineSettings;
 import livechat.engine.EngineTestSettings;
 import livechat.engine.ManualClock;
 import livechat.engine.ProbeDirectory;
@@ -82,26 +81,17 @@ class VisitorLeftTest {
     assertEquals("closed", view(conversation).status());
   }
 
-  private static EngineSettings settings() {
-    EngineSettings d = EngineTestSettings.DEFAULTS;
-    return new EngineSettings(
-        d.inactivityTimeout(),
-        d.activityResolution(),
-        d.defaultCapacity(),
-        d.reservationTimeout(),
-        d.languageLoadTolerance(),
-        d.offerTimeout(),
-        d.askTimeout(),
-        d.visitorMessagesPerMinute(),
-        d.recentMessages(),
-        TIMEOUT,
-        d.maxQueueLength(),
-        d.maxOffersInFlight());
-  }
-
   private ActorRef<Conversation.Command> open() {
     ActorRef<Conversation.Command> conversation =
-        testKit.spawn(Conversation.create(conversationId, directory, settings(), clock));
+        testKit.spawn(
+            Conversation.create(
+                conversationId,
+                directory,
+                EngineTestSettings.withConversationLimits(
+                    EngineTestSettings.DEFAULTS.visitorMessagesPerMinute(),
+                    EngineTestSettings.DEFAULTS.recentMessages(),
+                    TIMEOUT),
+                clock));
     TestProbe<StatusReply<Done>> opened = testKit.createTestProbe();
     conversation.tell(
         new Conversation.Open(

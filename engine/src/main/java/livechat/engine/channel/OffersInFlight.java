@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import livechat.engine.Router;
 import livechat.engine.operator.Operator;
@@ -110,18 +111,19 @@ final class OffersInFlight {
   private Router.Candidate withOffers(Router.Candidate member) {
     String operatorId = member.view().operatorId();
     int pending = pendingLoad.getOrDefault(operatorId, 0);
-    Instant offeredAt = lastOfferedAt.get(operatorId);
-    if (pending == 0
-        && (offeredAt == null
-            || (member.lastAssignedAt() != null && !offeredAt.isAfter(member.lastAssignedAt())))) {
+    Instant lastGiven = later(member.lastAssignedAt(), lastOfferedAt.get(operatorId));
+    if (pending == 0 && Objects.equals(lastGiven, member.lastAssignedAt())) {
       return member;
     }
-    Instant lastGiven =
-        member.lastAssignedAt() == null
-                || (offeredAt != null && offeredAt.isAfter(member.lastAssignedAt()))
-            ? offeredAt
-            : member.lastAssignedAt();
     return new Router.Candidate(
         member.view().withActive(member.view().active() + pending), member.joinOrder(), lastGiven);
+  }
+
+  /** The later of two instants, either of which may be null (never). */
+  private static Instant later(Instant a, Instant b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return b.isAfter(a) ? b : a;
   }
 }

@@ -82,14 +82,10 @@ public final class Node {
               Tokens.fromConfig(config, tokenSecret.value(), Clock.systemUTC()),
               system,
               engine.directory());
+      CassandraReadSide readSide = CassandraReadSide.start(system);
+      awaitWebhooksRead(system, readSide);
       ServerBinding binding =
-          bind(
-              new HttpApi(
-                  system,
-                  engine,
-                  auth,
-                  ReadinessChecks.of(system),
-                  CassandraReadSide.start(system)));
+          bind(new HttpApi(system, engine, auth, ReadinessChecks.of(system), readSide));
       // the configured interface (0.0.0.0 stays 0.0.0.0), with the port actually bound
       InetSocketAddress listening =
           InetSocketAddress.createUnresolved(
@@ -130,6 +126,21 @@ public final class Node {
     awaitTermination(system);
     if (embedded != null) {
       embedded.close();
+    }
+  }
+
+  /**
+   * Waits until the node has read the webhooks, so that its conversations tag their messages from
+   * the first one on when a webhook asks for them; a node that cannot read them yet starts anyway
+   * and reads them again every {@code livechat.webhooks.refresh-interval}.
+   */
+  private static void awaitWebhooksRead(ActorSystem<?> system, CassandraReadSide readSide) {
+    try {
+      readSide.webhooksRead().toCompletableFuture().get(BIND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      system.log().warn("Webhooks not read at start; reading them again shortly", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

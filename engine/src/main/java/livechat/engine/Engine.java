@@ -6,12 +6,13 @@ import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.operator.Operator;
 import livechat.engine.pages.VisitorPages;
+import livechat.engine.webhooks.Webhooks;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
  * Starts the engine's entities on a node: registers settings, operators, channels, conversations,
- * canned responses and visitors' pages with Cluster Sharding, wired to one another through a {@link
- * ShardedDirectory}.
+ * canned responses, visitors' pages and webhooks with Cluster Sharding, wired to one another
+ * through a {@link ShardedDirectory}.
  */
 public final class Engine {
 
@@ -42,6 +43,7 @@ public final class Engine {
     Conversation.init(system, directory, settings, clock);
     CannedResponses.init(system);
     VisitorPages.init(system, clock);
+    Webhooks.init(system);
     return new Engine(
         directory, settings, new OperatorAccounts(system, directory, settings.askTimeout()));
   }

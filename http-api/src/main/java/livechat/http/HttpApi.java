@@ -1,6 +1,7 @@
 package livechat.http;
 
 import com.typesafe.config.Config;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -28,6 +29,7 @@ import livechat.http.operators.OperatorRoutes;
 import livechat.http.pages.PageRoutes;
 import livechat.http.web.CrossOrigin;
 import livechat.http.web.WebPages;
+import livechat.http.webhooks.WebhookRoutes;
 import livechat.http.websocket.WebSocketRoutes;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
@@ -95,6 +97,7 @@ public final class HttpApi extends AllDirectives {
             new ConversationRoutes(system, auth, engine.directory(), history).route(),
             new AdminListRoutes(system, auth, engine.directory(), history, readSide).route(),
             new ReportRoutes(system, auth, readSide).route(),
+            new WebhookRoutes(system, auth, readSide, Clock.systemUTC()).route(),
             new WebSocketRoutes(system, auth, engine.directory(), history).route());
     // errors are answered inside the CORS directive too, so that other origins can read them
     Route apiWithErrors = errors.handled(api);

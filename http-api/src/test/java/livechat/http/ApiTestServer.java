@@ -115,9 +115,10 @@ public final class ApiTestServer implements AutoCloseable {
                 testKit.system().settings().config(), TOKEN_SECRET, Clock.systemUTC()),
             testKit.system(),
             engine.directory());
+    CassandraReadSide readSide = CassandraReadSide.start(testKit.system());
+    readSide.webhooksRead().toCompletableFuture().get(30, TimeUnit.SECONDS);
     ServerBinding binding =
-        new HttpApi(
-                testKit.system(), engine, auth, checks, CassandraReadSide.start(testKit.system()))
+        new HttpApi(testKit.system(), engine, auth, checks, readSide)
             .bind()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);

@@ -49,7 +49,8 @@ class CassandraSchemaTest {
             "chat_ks.conversation_records",
             "chat_ks.conversations_by_day",
             "chat_ks.conversation_days",
-            "chat_ks.operators_by_login"),
+            "chat_ks.operators_by_login",
+            "chat_ks.webhook_deliveries"),
         tables);
   }
 

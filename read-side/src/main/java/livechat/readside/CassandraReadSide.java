@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import livechat.engine.conversation.ConversationEvent;
 import livechat.engine.operator.Operator;
@@ -16,6 +17,10 @@ import livechat.engine.reports.ListCursor;
 import livechat.engine.reports.OperatorPage;
 import livechat.engine.reports.ReadSide;
 import livechat.engine.reports.ReadSideSettings;
+import livechat.engine.webhooks.LastDelivery;
+import livechat.readside.webhooks.DeliveryLog;
+import livechat.readside.webhooks.WebhookService;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
@@ -24,11 +29,12 @@ import org.apache.pekko.stream.javadsl.Sink;
 
 /**
  * The read side in Cassandra. {@link #start} runs its two consumers (conversations' lifecycle
- * events, operators' registrations) as cluster singletons and answers lists and reports from their
- * tables. The operators' consumer, on its first run, also reads the registration of every operator
- * created before registrations were tagged. A list page reads one partition per day of its list
- * from its cursor on and stops at its limit, or at {@code max-scanned-rows} rows read when a filter
- * skips rows: its cost does not grow with the number of conversations stored.
+ * events, operators' registrations) as cluster singletons, and the webhooks' deliveries ({@link
+ * WebhookService}), and answers lists and reports from their tables. The operators' consumer, on
+ * its first run, also reads the registration of every operator created before registrations were
+ * tagged. A list page reads one partition per day of its list from its cursor on and stops at its
+ * limit, or at {@code max-scanned-rows} rows read when a filter skips rows: its cost does not grow
+ * with the number of conversations stored.
  */
 public final class CassandraReadSide implements ReadSide {
 
@@ -40,6 +46,8 @@ public final class CassandraReadSide implements ReadSide {
   private final String keyspace;
   private final ConversationTables conversations;
   private final ReadSideSettings settings;
+  private final DeliveryLog deliveries;
+  private CompletionStage<Done> webhooksRead;
 
   private CassandraReadSide(ActorSystem<?> system) {
     this.system = system;
@@ -47,27 +55,39 @@ public final class CassandraReadSide implements ReadSide {
     this.keyspace = system.settings().config().getString("livechat.cassandra.keyspace");
     this.conversations = new ConversationTables(session, keyspace);
     this.settings = ReadSideSettings.fromConfig(system.settings().config());
+    this.deliveries = new DeliveryLog(session, keyspace);
   }
 
   /** The read side of this node, its consumers started (each runs on one node of the cluster). */
   public static CassandraReadSide start(ActorSystem<?> system) {
     CassandraReadSide readSide = new CassandraReadSide(system);
-    Offsets offsets = new Offsets(readSide.session, readSide.keyspace);
     TagConsumer.start(
         system,
         "conversations",
         ConversationEvent.LIFECYCLE_TAG,
         new ConversationProjection(readSide.conversations),
-        offsets,
         null);
     TagConsumer.start(
         system,
         "operators",
         OperatorEvent.REGISTERED_TAG,
         new OperatorProjection(readSide.session, readSide.keyspace),
-        offsets,
         Operator.ENTITY_TYPE_KEY.name() + PersistenceId.DefaultSeparator());
+    readSide.webhooksRead = WebhookService.start(system, readSide.deliveries);
     return readSide;
+  }
+
+  /**
+   * Completes once this node has read the webhooks a first time, and so tags messages when a
+   * webhook asks for them.
+   */
+  public CompletionStage<Done> webhooksRead() {
+    return webhooksRead;
+  }
+
+  @Override
+  public CompletionStage<Map<String, LastDelivery>> lastDeliveries() {
+    return deliveries.all();
   }
 
   ConversationTables tables() {

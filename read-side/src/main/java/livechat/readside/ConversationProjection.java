@@ -15,7 +15,7 @@ import org.apache.pekko.persistence.typed.PersistenceId;
  * conversation opened before its events were tagged has no record: its later events are skipped
  * too, and it is in no list or report.
  */
-final class ConversationProjection implements TagConsumer.Handler {
+final class ConversationProjection implements TagFollower.Handler {
 
   private static final CompletionStage<Done> DONE = CompletableFuture.completedFuture(Done.done());
 
@@ -27,7 +27,8 @@ final class ConversationProjection implements TagConsumer.Handler {
 
   @Override
   public CompletionStage<Done> apply(EventEnvelope envelope) {
-    if (!(envelope.event() instanceof ConversationEvent event)) {
+    if (!(envelope.event() instanceof ConversationEvent event)
+        || !ConversationEvent.isLifecycle(event)) {
       return DONE;
     }
     String conversationId = PersistenceId.ofUniqueId(envelope.persistenceId()).entityId();

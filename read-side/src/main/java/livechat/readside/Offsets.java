@@ -18,16 +18,13 @@ final class Offsets {
     this.keyspace = keyspace;
   }
 
-  /** The stored offset, or no offset: from the tag's first event. */
-  CompletionStage<Offset> load(String consumer) {
+  /** The stored offset, or {@code first} when the consumer has stored none. */
+  CompletionStage<Offset> load(String consumer, Offset first) {
     return session
         .selectOne(
             "SELECT offset FROM " + keyspace + ".read_side_offsets WHERE consumer = ?", consumer)
         .thenApply(
-            row ->
-                row.map(r -> r.getUuid("offset"))
-                    .<Offset>map(TimeBasedUUID::new)
-                    .orElse(Offset.noOffset()));
+            row -> row.map(r -> r.getUuid("offset")).<Offset>map(TimeBasedUUID::new).orElse(first));
   }
 
   CompletionStage<Done> save(String consumer, Offset offset) {

@@ -9,7 +9,7 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 
 /** Writes each registered operator's login and id in {@code operators_by_login}. */
-final class OperatorProjection implements TagConsumer.Handler {
+final class OperatorProjection implements TagFollower.Handler {
 
   static final String BUCKET = "all";
 

@@ -96,6 +96,7 @@ final class ConversationEntity
   private final VisitorSendRate visitorSends;
   private final TimerScheduler<Command> timers;
   private final JournalFailureReport journalFailures;
+  private final MessageTags messageTags;
 
   /** When the visitor was last known to be there, while the conversation waits. */
   private Instant visitorSeenAt;
@@ -120,6 +121,7 @@ final class ConversationEntity
     this.timers = timers;
     this.journalFailures =
         new JournalFailureReport(context.getSystem(), Conversation.ENTITY_TYPE_KEY);
+    this.messageTags = MessageTags.get(context.getSystem());
   }
 
   @Override
@@ -130,6 +132,7 @@ final class ConversationEntity
   @Override
   public Set<String> tagsFor(ConversationEvent event) {
     return ConversationEvent.isLifecycle(event)
+            || (event instanceof MessageAdded && messageTags.tagged())
         ? Set.of(ConversationEvent.LIFECYCLE_TAG)
         : Set.of();
   }

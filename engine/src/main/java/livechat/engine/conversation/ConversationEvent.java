@@ -8,8 +8,9 @@ import livechat.engine.conversation.Conversation.Visitor;
 /**
  * What a conversation stores: one of these per change, in its journal. The lifecycle events
  * (opened, assigned, transferred, closed, rated) carry the tag {@link #LIFECYCLE_TAG}, from which
- * the read side builds its lists and reports; messages and seen pointers carry none, so that the
- * message path writes nothing more.
+ * the read side builds its lists and reports and webhooks are delivered; messages carry it only
+ * while a webhook asks for them ({@link MessageTags}), and seen pointers never, so that the message
+ * path writes nothing more unless it must.
  */
 public sealed interface ConversationEvent extends CborSerializable {
 

@@ -144,10 +144,16 @@ final class OperatorEntity
     return new Unregistered();
   }
 
-  /** The read side lists operators from their registrations; no other event is tagged. */
+  /**
+   * The read side lists operators from their registrations, and webhooks announce disconnections;
+   * no other event is tagged.
+   */
   @Override
   public Set<String> tagsFor(OperatorEvent event) {
-    return event instanceof OperatorRegistered ? Set.of(OperatorEvent.REGISTERED_TAG) : Set.of();
+    if (event instanceof OperatorRegistered) {
+      return Set.of(OperatorEvent.REGISTERED_TAG);
+    }
+    return event instanceof Disconnected ? Set.of(OperatorEvent.DISCONNECTED_TAG) : Set.of();
   }
 
   /** An operator runs for years: recovery starts from a recent snapshot, not from its first day. */

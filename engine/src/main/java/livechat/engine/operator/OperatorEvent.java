@@ -10,6 +10,11 @@ public sealed interface OperatorEvent extends CborSerializable {
   /** The tag of {@link OperatorRegistered}, from which the read side lists operators. */
   String REGISTERED_TAG = "operator-registered";
 
+  /**
+   * The tag of {@link Disconnected}, from which webhooks announce {@code operator.disconnected}.
+   */
+  String DISCONNECTED_TAG = "operator-disconnected";
+
   record OperatorRegistered(
       String login, String name, String passwordHash, String mainLanguage, int capacity, Instant at)
       implements OperatorEvent {}

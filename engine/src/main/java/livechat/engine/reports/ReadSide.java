@@ -2,7 +2,9 @@ package livechat.engine.reports;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import livechat.engine.webhooks.LastDelivery;
 
 /**
  * The read side: conversations and operators as tables built from the entities' tagged events,
@@ -21,4 +23,7 @@ public interface ReadSide {
 
   /** A page of operator ids in login order, after the login {@code afterLogin} (null: first). */
   CompletionStage<OperatorPage> operators(String afterLogin, int limit);
+
+  /** The last delivery attempt of each webhook that had one, by webhook id. */
+  CompletionStage<Map<String, LastDelivery>> lastDeliveries();
 }

@@ -244,6 +244,15 @@ class AuthorizationMatrixTest {
             null,
             ADMIN_ONLY,
             200),
+        new Route("GET", "/api/admin/webhooks", null, ADMIN_ONLY, 200),
+        new Route(
+            "POST",
+            "/api/admin/webhooks",
+            "{\"url\": \"http://127.0.0.1:9/nobody-listens\", \"events\":"
+                + " [\"operator.disconnected\"], \"secret\": \"s\"}",
+            ADMIN_ONLY,
+            201),
+        new Route("DELETE", "/api/admin/webhooks/" + UUID.randomUUID(), null, ADMIN_ONLY, 404),
         new Route("GET", "/api/me", null, OPERATOR, 200),
         new Route("PATCH", "/api/me", "{}", OPERATOR, 200),
         new Route("POST", "/api/me/heartbeat", "", OPERATOR, 204),

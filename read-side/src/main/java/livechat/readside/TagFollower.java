@@ -1,0 +1,112 @@
+package livechat.readside;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.TimeBasedUUID;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.RestartSettings;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.RestartSource;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * Follows one tag's events for a named consumer, at least once: reads the tag from the consumer's
+ * stored offset (in {@code read_side_offsets}), hands each event to its {@link Handler} and then
+ * stores the event's offset, one event at a time. After a crash, a failover or a restart it resumes
+ * from the stored offset; the events handled after the last stored offset are handled again. A
+ * failure (Cassandra away, a handler that fails) restarts the stream from the stored offset with
+ * growing delays.
+ */
+public final class TagFollower {
+
+  /** Handles one event; completes once it is done with it. */
+  public interface Handler {
+    CompletionStage<Done> apply(EventEnvelope envelope);
+  }
+
+  private static final RestartSettings RESTART =
+      RestartSettings.create(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
+
+  private static final CompletionStage<Done> DONE = CompletableFuture.completedFuture(Done.done());
+
+  private final ActorSystem<?> system;
+  private final Offsets offsets;
+  private final String journalId;
+
+  public TagFollower(ActorSystem<?> system) {
+    this.system = system;
+    this.offsets =
+        new Offsets(
+            CassandraSessionRegistry.get(system).sessionFor("pekko.persistence.cassandra"),
+            system.settings().config().getString("livechat.cassandra.keyspace"));
+    this.journalId = system.settings().config().getString("livechat.read-side.read-journal");
+  }
+
+  /** Follows the tag from the consumer's stored offset, or from its first event. */
+  public UniqueKillSwitch follow(String consumer, String tag, Handler handler) {
+    return follow(consumer, tag, Offset.noOffset(), Source.empty(), handler);
+  }
+
+  /**
+   * Follows the tag from the consumer's stored offset, or when it has none from the events written
+   * at {@code since} or later.
+   */
+  public UniqueKillSwitch follow(String consumer, String tag, Instant since, Handler handler) {
+    return follow(
+        consumer, tag, journal().timeBasedUUIDFrom(since.toEpochMilli()), Source.empty(), handler);
+  }
+
+  /**
+   * Follows the tag from the consumer's stored offset; when it has none, it first handles the
+   * events of {@code beforeFirst} (whose offsets are not stored), then the tag from its first
+   * event.
+   */
+  UniqueKillSwitch follow(
+      String consumer,
+      String tag,
+      Offset first,
+      Source<EventEnvelope, NotUsed> beforeFirst,
+      Handler handler) {
+    CassandraReadJournal journal = journal();
+    return RestartSource.withBackoff(
+            RESTART,
+            () ->
+                Source.completionStageSource(
+                        offsets
+                            .load(consumer, null)
+                            .thenApply(
+                                stored ->
+                                    stored == null
+                                        ? beforeFirst.concat(journal.eventsByTag(tag, first))
+                                        : journal.eventsByTag(tag, stored)))
+                    .mapAsync(
+                        1,
+                        envelope ->
+                            handler
+                                .apply(envelope)
+                                .thenCompose(
+                                    done ->
+                                        envelope.offset() instanceof TimeBasedUUID
+                                            ? offsets.save(consumer, envelope.offset())
+                                            : DONE)))
+        .viaMat(KillSwitches.single(), Keep.right())
+        .toMat(Sink.ignore(), Keep.left())
+        .run(system);
+  }
+
+  private CassandraReadJournal journal() {
+    return PersistenceQuery.get(system).getReadJournalFor(CassandraReadJournal.class, journalId);
+  }
+}

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -42,6 +43,7 @@ public final class WebhookReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
   private volatile Instant failUntil = Instant.MIN;
+  private volatile Duration answerAfter = Duration.ZERO;
 
   public WebhookReceiver() {
     try {
@@ -61,6 +63,11 @@ public final class WebhookReceiver implements AutoCloseable {
   /** Answers 500 to every delivery until then. */
   public void failUntil(Instant until) {
     failUntil = until;
+  }
+
+  /** Takes this long to answer each delivery, as a busy backend does. */
+  public void answerAfter(Duration delay) {
+    answerAfter = delay;
   }
 
   public List<Delivery> deliveries() {
@@ -110,6 +117,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      Thread.sleep(answerAfter.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     Instant now = Instant.now();
     int status = now.isBefore(failUntil) ? 500 : 204;
     deliveries.add(

@@ -327,7 +327,8 @@ class AuthorizationMatrixTest {
     return switch (status) {
       case 401 -> Set.of("unauthorized");
       case 403 -> Set.of("forbidden", "not_your_conversation");
-      default -> Set.of("unknown_conversation", "unknown_operator", "unknown_channel");
+      default ->
+          Set.of("unknown_conversation", "unknown_operator", "unknown_channel", "unknown_webhook");
     };
   }
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 import livechat.engine.webhooks.Webhooks;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 
 /**
  * Reads the webhooks from their registry at once and then every {@code refresh-interval}, and hands
@@ -43,19 +45,17 @@ final class WebhookReads {
                       .onMessageEquals(
                           Tick.INSTANCE,
                           () -> {
-                            context.askWithStatus(
-                                Webhooks.Listing.class,
-                                Webhooks.entity(context.getSystem()),
-                                askTimeout,
-                                Webhooks.ListAll::new,
-                                (listing, failure) ->
-                                    failure == null ? new Read(listing) : new NotRead(failure));
+                            ask(context, askTimeout);
                             return Behaviors.same();
                           })
                       .onMessage(
                           Read.class,
                           read -> {
-                            reader.read(read.listing());
+                            try {
+                              reader.read(read.listing());
+                            } catch (RuntimeException failure) {
+                              context.getLog().error("Webhooks read but not applied", failure);
+                            }
                             return Behaviors.same();
                           })
                       .onMessage(
@@ -77,5 +77,22 @@ final class WebhookReads {
                           })
                       .build();
                 }));
+  }
+
+  /** Asks the registry for the webhooks; a registry this node cannot reach is not read. */
+  private static void ask(ActorContext<Command> context, Duration askTimeout) {
+    EntityRef<Webhooks.Command> registry;
+    try {
+      registry = Webhooks.entity(context.getSystem());
+    } catch (IllegalStateException notStarted) {
+      context.getSelf().tell(new NotRead(notStarted));
+      return;
+    }
+    context.askWithStatus(
+        Webhooks.Listing.class,
+        registry,
+        askTimeout,
+        Webhooks.ListAll::new,
+        (listing, failure) -> failure == null ? new Read(listing) : new NotRead(failure));
   }
 }

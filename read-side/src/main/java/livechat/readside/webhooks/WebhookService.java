@@ -9,7 +9,6 @@ import livechat.readside.TagFollower;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
@@ -33,15 +32,13 @@ public final class WebhookService {
     CompletableFuture<Done> firstRead = new CompletableFuture<>();
     MessageTags tags = MessageTags.get(system);
     system.systemActorOf(
-        Behaviors.supervise(
-                WebhookReads.create(
-                    settings.refreshInterval(),
-                    askTimeout,
-                    listing -> {
-                      tags.tag(listing.messagesWanted(), listing.revision());
-                      firstRead.complete(Done.done());
-                    }))
-            .onFailure(SupervisorStrategy.restart()),
+        WebhookReads.create(
+            settings.refreshInterval(),
+            askTimeout,
+            listing -> {
+              tags.tag(listing.messagesWanted(), listing.revision());
+              firstRead.complete(Done.done());
+            }),
         "webhook-message-tags",
         Props.empty());
     HttpClient client =

@@ -43,7 +43,10 @@ final class Delivery implements TagFollower.Handler {
     this.log = log;
   }
 
-  /** Ends the attempts in progress: the webhook was removed, or this node no longer delivers. */
+  /**
+   * Ends the attempts in progress, without storing their events' positions: the webhook was
+   * removed, or this node no longer delivers (the singleton moved to another node).
+   */
   void stop() {
     stopped = true;
   }
@@ -70,7 +73,9 @@ final class Delivery implements TagFollower.Handler {
   private CompletionStage<Done> attempt(
       WebhookEvent event, HttpRequest request, int attempt, Instant firstAttempt) {
     if (stopped) {
-      return DONE;
+      // never done: the event's position is not stored, and whoever delivers next sends it
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("The delivery to webhook " + webhook.id() + " stopped"));
     }
     return client
         .sendAsync(request, HttpResponse.BodyHandlers.discarding())

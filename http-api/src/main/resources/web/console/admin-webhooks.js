@@ -114,7 +114,7 @@ class AdminWebhooks extends HTMLElement {
     table.id = 'webhook-list';
     const head = el('thead');
     const headRow = el('tr');
-    for (const [label, cls] of [['Url'], ['Events'], ['Last delivery'], ['', 'num']]) {
+    for (const [label, cls] of [['Url'], ['Events'], ['Last delivery', 'webhook-delivery'], ['', 'num']]) {
       const th = el('th', cls ?? '', label);
       th.scope = 'col';
       headRow.append(th);

@@ -1,6 +1,6 @@
 // The admin page: asks for the admin token, then shows languages, operator and channel
-// creation, every channel, the canned responses, the conversations with their transcripts, and
-// the reports. Children fire `admin-unauthorized` when the token is refused.
+// creation, every channel, the canned responses, the webhooks, the conversations with their
+// transcripts, and the reports. Children fire `admin-unauthorized` when the token is refused.
 
 import * as api from './api.js';
 import { el } from './format.js';
@@ -82,12 +82,13 @@ class AdminApp extends HTMLElement {
     const channelForm = document.createElement('admin-channel-form');
     const table = document.createElement('admin-channel-table');
     const canned = document.createElement('admin-canned-responses');
+    const webhooks = document.createElement('admin-webhooks');
     const conversations = document.createElement('admin-conversation-list');
     const transcript = document.createElement('admin-transcript');
     const reports = document.createElement('admin-reports');
     const forms = el('div', 'admin-grid');
     forms.append(operatorForm, channelForm);
-    page.append(header, languages, forms, table, canned, conversations, transcript, reports);
+    page.append(header, languages, forms, table, canned, webhooks, conversations, transcript, reports);
     this.replaceChildren(page);
 
     conversations.addEventListener('conversation-selected', (e) => { transcript.conversationId = e.detail.id; });

@@ -5,6 +5,7 @@ import './admin-operator-form.js';
 import './admin-channel-form.js';
 import './admin-channel-table.js';
 import './admin-canned-responses.js';
+import './admin-webhooks.js';
 import './admin-conversation-list.js';
 import './admin-transcript.js';
 import './admin-reports.js';

@@ -133,6 +133,10 @@ export const adminUpdateCannedResponse = (id, shortcut, text) =>
   admin('PUT', `/api/admin/canned-responses/${enc(id)}`, { shortcut, text });
 export const adminDeleteCannedResponse = (id) =>
   admin('DELETE', `/api/admin/canned-responses/${enc(id)}`);
+export const adminGetWebhooks = () => admin('GET', '/api/admin/webhooks');
+export const adminCreateWebhook = (url, events, secret) =>
+  admin('POST', '/api/admin/webhooks', { url, events, secret });
+export const adminDeleteWebhook = (id) => admin('DELETE', `/api/admin/webhooks/${enc(id)}`);
 
 // ---- admin: lists and reports (from the read side)
 

@@ -2,9 +2,11 @@ package livechat.http.browser;
 
 import static livechat.http.ApiClient.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import livechat.http.ApiClient;
@@ -19,7 +21,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * A site set up without curl: the admin page enables languages, creates a channel and an operator;
- * then it reads the conversations, a transcript and the reports.
+ * it keeps canned responses and webhooks; then it reads the conversations, a transcript and the
+ * reports.
  */
 class AdminPageInTheBrowserTest {
 
@@ -149,6 +152,80 @@ class AdminPageInTheBrowserTest {
   }
 
   @Test
+  void theAdminRegistersAndRemovesAWebhook() {
+    String url = "https://crm.example.com/livechat";
+    ApiClient admin = new ApiClient(server, ApiTestServer.ADMIN_TOKEN);
+    try (Browser browser = Browser.open("en-US")) {
+      browser.go(node + "/console/admin");
+      browser.visible("input#admin-token").sendKeys(ApiTestServer.ADMIN_TOKEN);
+      browser.visible("button#admin-sign-in").click();
+      browser.visible("#webhooks");
+      browser.await(
+          "no webhook is listed yet",
+          d -> browser.visible("#webhook-list-state").getText().contains("No webhooks"));
+
+      browser.visible("#webhook-url").sendKeys(url);
+      browser.visible("#webhook-generate").click();
+      WebElement secret = browser.visible("#webhook-secret");
+      assertTrue(secret.getDomProperty("value").matches("[0-9a-f]{64}"));
+      browser.visible("#webhook-events input[value=\"conversation.message\"]").click();
+      browser.visible("#webhook-events input[value=\"operator.disconnected\"]").click();
+      browser.visible("#webhook-save").click();
+      browser.await(
+          "the webhook is listed, never delivered yet",
+          d ->
+              webhookRow(browser, url)
+                  .findElement(By.cssSelector(".webhook-delivery"))
+                  .getText()
+                  .equals("never yet"));
+      assertTrue(browser.visible("#webhook-form .form-result.ok").getText().contains(url));
+      assertEquals("", browser.visible("#webhook-secret").getDomProperty("value"));
+
+      JsonNode registered = webhookNamed(expect(200, admin.get("/api/admin/webhooks")), url);
+      List<String> events = new ArrayList<>();
+      registered.get("events").forEach(type -> events.add(type.asText()));
+      assertEquals(
+          List.of(
+              "conversation.started",
+              "conversation.assigned",
+              "conversation.transferred",
+              "conversation.closed",
+              "conversation.rated"),
+          events);
+      assertTrue(registered.get("lastDelivery").isNull());
+      assertFalse(registered.has("secret"));
+      browser.script("document.getElementById('webhooks').scrollIntoView()");
+      browser.screenshot("console-admin-webhooks");
+
+      browser.visible("#webhook-url").sendKeys("crm.example.com/livechat");
+      browser.visible("#webhook-secret").sendKeys("a secret");
+      browser.visible("#webhook-save").click();
+      browser.await(
+          "a malformed url is explained",
+          d ->
+              browser
+                  .visible("#webhook-form .form-result.fail")
+                  .getText()
+                  .contains("http or https"));
+      assertEquals(1, expect(200, admin.get("/api/admin/webhooks")).size());
+
+      browser.visible("#webhook-url").clear();
+      webhookRow(browser, url).findElement(By.cssSelector("button.delete")).click();
+      browser.await(
+          "deleting asks for a second click",
+          d ->
+              webhookRow(browser, url)
+                  .findElement(By.cssSelector("button.delete"))
+                  .getText()
+                  .contains("Really"));
+      webhookRow(browser, url).findElement(By.cssSelector("button.delete")).click();
+      browser.await("the webhook is gone", d -> webhookRows(browser, url).isEmpty());
+      browser.visible("#webhook-list-state");
+    }
+    assertEquals(0, expect(200, admin.get("/api/admin/webhooks")).size());
+  }
+
+  @Test
   void theAdminReadsTheConversationsATranscriptAndTheReports() {
     ChatFixture fixture = new ChatFixture(server);
     String channelId = fixture.channel("Reported");
@@ -235,6 +312,28 @@ class AdminPageInTheBrowserTest {
 
   private static List<WebElement> cannedRows(Browser browser, String shortcut) {
     return browser.all("#canned-list tr[data-shortcut=\"" + shortcut + "\"]");
+  }
+
+  private static List<WebElement> webhookRows(Browser browser, String url) {
+    return browser.all(webhookRowSelector(url));
+  }
+
+  /** The row of the webhook to {@code url}; a wait goes on polling while there is none. */
+  private static WebElement webhookRow(Browser browser, String url) {
+    return browser.driver().findElement(By.cssSelector(webhookRowSelector(url)));
+  }
+
+  private static String webhookRowSelector(String url) {
+    return "#webhook-list tr[data-url=\"" + url + "\"]";
+  }
+
+  private static JsonNode webhookNamed(JsonNode listed, String url) {
+    for (JsonNode webhook : listed) {
+      if (url.equals(webhook.get("url").asText())) {
+        return webhook;
+      }
+    }
+    throw new AssertionError("no webhook to " + url + " in " + listed);
   }
 
   private static String enabledLanguages() {

@@ -10,9 +10,13 @@ import com.typesafe.config.ConfigFactory;
  */
 public final class Main {
 
+  private static final String COMMON_POOL_PARALLELISM =
+      "java.util.concurrent.ForkJoinPool.common.parallelism";
+
   private Main() {}
 
   public static void main(String[] args) {
+    widenCommonPool();
     Node node;
     try {
       Config config = ConfigFactory.load();
@@ -35,5 +39,18 @@ public final class Main {
         "livechat: listening on http://" + http.getHostString() + ":" + http.getPort());
     node.madeUpAdminToken()
         .ifPresent(token -> System.out.println("livechat: admin token " + token));
+  }
+
+  /**
+   * Pekko's Java futures run their callbacks on the common pool, which the JDK sizes one thread
+   * short of the cores; at one thread CompletableFuture starts a new thread for every callback (one
+   * per request or message on a machine of two cores). Unless set on the command line, the pool
+   * gets at least two threads; this must run before anything uses the pool.
+   */
+  private static void widenCommonPool() {
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null
+        && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(COMMON_POOL_PARALLELISM, "2");
+    }
   }
 }

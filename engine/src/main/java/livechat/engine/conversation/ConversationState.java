@@ -76,8 +76,12 @@ public sealed interface ConversationState extends CborSerializable {
 
     /** The {@code seq} a recent message with this {@code clientMessageId} took, or null. */
     Long seqOfClientMessage(String clientMessageId) {
+      // every send looks through all recent messages: the hashes, cached in the strings, spare
+      // reading the characters of all but a match
+      int hash = clientMessageId.hashCode();
       for (int i = recent.size() - 1; i >= 0; i--) {
-        if (clientMessageId.equals(recent.get(i).clientMessageId())) {
+        String other = recent.get(i).clientMessageId();
+        if (other != null && other.hashCode() == hash && other.equals(clientMessageId)) {
           return recent.get(i).seq();
         }
       }

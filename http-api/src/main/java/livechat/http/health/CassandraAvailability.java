@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -28,6 +29,12 @@ import org.apache.pekko.actor.typed.ExtensionId;
 public final class CassandraAvailability implements Extension, EngineObserver {
 
   private static final Id ID = new Id();
+
+  /**
+   * Runs a completion where the call completed: Pekko's Java asks hand each callback to the default
+   * async pool otherwise, which on a machine of two cores starts a thread per callback.
+   */
+  private static final Executor WHERE_COMPLETED = Runnable::run;
 
   private final ActorSystem<?> system;
   private final Set<CompletableFuture<?>> waiting = ConcurrentHashMap.newKeySet();
@@ -80,14 +87,15 @@ public final class CassandraAvailability implements Extension, EngineObserver {
       return result;
     }
     call.get()
-        .whenComplete(
+        .whenCompleteAsync(
             (value, failure) -> {
               if (failure != null) {
                 result.completeExceptionally(failure);
               } else {
                 result.complete(value);
               }
-            });
+            },
+            WHERE_COMPLETED);
     return result;
   }
 

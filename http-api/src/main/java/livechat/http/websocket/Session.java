@@ -2,6 +2,7 @@ package livechat.http.websocket;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -126,6 +127,9 @@ final class Session {
   /** Conversations whose next page waits for the socket to take what it was handed. */
   private final Set<String> waitingForRoom = new HashSet<>();
 
+  /** When the client's last frame arrived ({@link System#nanoTime}). */
+  private long lastFrameNanos;
+
   private Session(
       ActorContext<Event> context,
       TimerScheduler<Event> timers,
@@ -234,10 +238,7 @@ final class Session {
         .onMessage(Renew.class, this::onRenew)
         .onMessage(PageRead.class, this::onPageRead)
         .onMessage(Drained.class, this::onDrained)
-        .onMessage(
-            IdleTimeout.class,
-            idle ->
-                close("idle_timeout", "The socket was idle for " + idleTimeout.toSeconds() + " s."))
+        .onMessage(IdleTimeout.class, idle -> onIdleTimeout())
         .onMessage(
             TokenExpired.class,
             expired -> close("token_expired", "The token has expired; log in again."))
@@ -264,7 +265,7 @@ final class Session {
   // ---------------------------------------------------------------- from the client
 
   private Behavior<Event> onFromClient(FromClient frame) {
-    resetIdleTimer();
+    lastFrameNanos = System.nanoTime();
     ClientFrame parsed;
     try {
       parsed = ClientFrame.read(frame.text());
@@ -421,12 +422,31 @@ final class Session {
 
   private void deliver(String conversationId, Conversation.Message message) {
     delivered.put(conversationId, message.seq());
-    ObjectNode frame = (ObjectNode) Json.tree(ConversationJson.Message.of(message));
-    frame.put("conversationId", conversationId);
-    frame.put("type", "message");
-    send(frame);
+    ConversationJson.Message json = ConversationJson.Message.of(message);
+    send(
+        new MessageFrame(
+            json.seq(),
+            json.author(),
+            json.text(),
+            json.at(),
+            json.clientMessageId(),
+            conversationId,
+            "message"));
     metrics.messages().delivered();
   }
+
+  /**
+   * A message as its frame: the fields of {@link ConversationJson.Message}, then the conversation
+   * and the frame's type, written at once rather than through a tree.
+   */
+  record MessageFrame(
+      long seq,
+      ConversationJson.Author author,
+      String text,
+      Instant at,
+      String clientMessageId,
+      String conversationId,
+      String type) {}
 
   // ---------------------------------------------------------------- catching up
 
@@ -621,10 +641,24 @@ final class Session {
   }
 
   private void resetIdleTimer() {
+    lastFrameNanos = System.nanoTime();
     timers.startSingleTimer("idle", new IdleTimeout(), idleTimeout);
   }
 
-  private void send(ObjectNode frame) {
+  /**
+   * The idle timer is set once and, when it fires, set again for what is left after the last frame:
+   * a frame only notes its time, rather than cancelling and setting a timer of its own.
+   */
+  private Behavior<Event> onIdleTimeout() {
+    long left = idleTimeout.toNanos() - (System.nanoTime() - lastFrameNanos);
+    if (left > 0) {
+      timers.startSingleTimer("idle", new IdleTimeout(), Duration.ofNanos(left));
+      return Behaviors.same();
+    }
+    return close("idle_timeout", "The socket was idle for " + idleTimeout.toSeconds() + " s.");
+  }
+
+  private void send(Object frame) {
     window.handed();
     out.tell(new Frame(Json.write(frame)));
   }

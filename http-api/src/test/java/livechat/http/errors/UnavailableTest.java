@@ -21,7 +21,12 @@ class UnavailableTest {
   static void start() throws Exception {
     server =
         ApiTestServer.start(
-            "unavailable", List.of(), ConfigFactory.parseString("livechat.http.ask-timeout = 1ms"));
+            "unavailable",
+            List.of(),
+            // a tick of 1 ms makes the 1 ms timeout fire after 1 ms, not at the next 10 ms tick,
+            // within which a fast machine may well create the channel
+            ConfigFactory.parseString(
+                "livechat.http.ask-timeout = 1ms\npekko.scheduler.tick-duration = 1ms"));
   }
 
   @AfterAll

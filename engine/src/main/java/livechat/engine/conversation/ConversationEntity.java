@@ -400,20 +400,14 @@ final class ConversationEntity
   }
 
   /**
-   * Whether a command waits until the pending messages are written: any command but a send that
-   * fits in the same write (which joins them) and typing (which changes nothing), and every command
-   * once one waits.
+   * Whether a command waits until the pending messages are written: any command but a send (which
+   * joins them) and typing (which changes nothing), and every command once one waits.
    */
   private boolean waitsForPendingMessages(Command command) {
     if (command instanceof WriteMessages || command instanceof Typing) {
       return false;
     }
-    if (holdingBack) {
-      return true;
-    }
-    return command instanceof SendMessage send
-        ? !pending.takes(send.text() == null ? "" : send.text().strip())
-        : !pending.isEmpty();
+    return holdingBack || (!pending.isEmpty() && !(command instanceof SendMessage));
   }
 
   private ReplyEffect<ConversationEvent, ConversationState> holdBack() {

@@ -23,27 +23,11 @@ final class PendingMessages {
     }
   }
 
-  /**
-   * One write holds at most this many messages, or this many characters of text (at most 48 KB in
-   * UTF-8, under Cassandra's default 50 KiB limit of a batch); a send that finds the write full
-   * waits for the next one.
-   */
-  static final int MAX_MESSAGES = 32;
-
-  static final int MAX_CHARACTERS = 16_000;
-
   private final List<Message> messages = new ArrayList<>();
-  private int characters;
   private final List<Acknowledgement> acknowledgements = new ArrayList<>();
 
   boolean isEmpty() {
     return acknowledgements.isEmpty();
-  }
-
-  /** Whether a message of this length still fits in the next write. */
-  boolean takes(String text) {
-    return messages.isEmpty()
-        || (messages.size() < MAX_MESSAGES && characters + text.length() <= MAX_CHARACTERS);
   }
 
   /** The {@code seq} of the next message, after the stored ones and those waiting here. */
@@ -63,7 +47,6 @@ final class PendingMessages {
 
   void add(Message message, ActorRef<StatusReply<MessageAccepted>> replyTo) {
     messages.add(message);
-    characters += message.text().length();
     acknowledgements.add(new Acknowledgement(replyTo, new MessageAccepted(message.seq(), false)));
   }
 
@@ -87,6 +70,5 @@ final class PendingMessages {
   void clear() {
     messages.clear();
     acknowledgements.clear();
-    characters = 0;
   }
 }

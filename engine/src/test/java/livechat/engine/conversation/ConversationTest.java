@@ -176,53 +176,6 @@ class ConversationTest {
   }
 
   @Test
-  void oneWriteHoldsAtMost32MessagesAnd16000CharactersTheNextSendsWaitForTheNextWrite()
-      throws Exception {
-    open();
-    claim("marc", "Marc");
-    PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
-    CountDownLatch firstWriteMayEnd = new CountDownLatch(1);
-    List<Integer> writes = new CopyOnWriteArrayList<>();
-    List<Integer> characters = new CopyOnWriteArrayList<>();
-    journal.withPolicy(
-        (persistenceId, operation) -> {
-          if (persistenceId.contains(conversationId) && operation instanceof WriteEvents write) {
-            List<Message> written =
-                write.getBatch().stream()
-                    .filter(event -> event instanceof ConversationEvent.MessageAdded)
-                    .map(event -> ((ConversationEvent.MessageAdded) event).message())
-                    .toList();
-            writes.add(written.size());
-            characters.add(written.stream().mapToInt(message -> message.text().length()).sum());
-            if (writes.size() == 1) {
-              awaitQuietly(firstWriteMayEnd);
-            }
-          }
-          return ProcessingSuccess$.MODULE$;
-        });
-    try {
-      TestProbe<StatusReply<MessageAccepted>> sender = testKit.createTestProbe();
-      String long4000 = "x".repeat(4000);
-      for (int i = 1; i <= 50; i++) {
-        conversation.tell(
-            new Conversation.SendMessage(
-                MARC, i % 10 == 0 ? long4000 : "message " + i, "c" + i, sender.ref()));
-      }
-      firstWriteMayEnd.countDown();
-
-      assertEquals(
-          LongStream.rangeClosed(1, 50).mapToObj(seq -> new MessageAccepted(seq, false)).toList(),
-          sender.receiveSeveralMessages(50).stream().map(StatusReply::getValue).toList());
-      assertEquals(50, writes.stream().mapToInt(Integer::intValue).sum(), writes.toString());
-      assertTrue(writes.stream().allMatch(count -> count <= 32), writes.toString());
-      assertTrue(characters.stream().allMatch(count -> count <= 16_000), characters.toString());
-    } finally {
-      firstWriteMayEnd.countDown();
-      journal.resetPolicy();
-    }
-  }
-
-  @Test
   void aVisitorSendingMoreThanTheLimitWithinAMinuteIsRefusedUntilTheMinutePasses() {
     open();
     for (int i = 1; i <= 30; i++) {

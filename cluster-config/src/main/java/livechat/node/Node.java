@@ -151,8 +151,7 @@ public final class Node {
         .watch(
             new CassandraHealth(system)::answers,
             check.getDuration("interval"),
-            check.getDuration("timeout"),
-            check.getInt("failures-in-a-row"));
+            check.getDuration("timeout"));
   }
 
   /** The development run (embedded Cassandra) lets pages of any origin use the API. */

@@ -199,9 +199,6 @@ public final class Conversation {
   /** Time to check that a waiting conversation's visitor is still there. */
   record CheckVisitorPresent() implements Command {}
 
-  /** Writes the messages taken since the last write ({@link PendingMessages}), all at once. */
-  record WriteMessages() implements Command {}
-
   public record View(
       String id,
       String channelId,

@@ -49,7 +49,6 @@ import livechat.engine.conversation.Conversation.TypingStarted;
 import livechat.engine.conversation.Conversation.Unsubscribe;
 import livechat.engine.conversation.Conversation.Update;
 import livechat.engine.conversation.Conversation.View;
-import livechat.engine.conversation.Conversation.WriteMessages;
 import livechat.engine.conversation.ConversationEvent.Closed;
 import livechat.engine.conversation.ConversationEvent.ConversationOpened;
 import livechat.engine.conversation.ConversationEvent.MessageAdded;
@@ -98,17 +97,6 @@ final class ConversationEntity
   private final TimerScheduler<Command> timers;
   private final JournalFailureReport journalFailures;
   private final MessageTags messageTags;
-
-  /** Messages taken and not yet written, and whether a {@link WriteMessages} is on its way. */
-  private final PendingMessages pending = new PendingMessages();
-
-  private boolean writeScheduled;
-
-  /**
-   * Whether commands wait in the stash for the pending messages to be written: then every command
-   * but the write waits too, so that the commands are handled in the order they came.
-   */
-  private boolean holdingBack;
 
   /** When the visitor was last known to be there, while the conversation waits. */
   private Instant visitorSeenAt;
@@ -186,8 +174,6 @@ final class ConversationEntity
         .onAnyCommand(command -> Effect().none().thenNoReply());
     builder
         .forStateType(Opened.class)
-        .onCommand(this::waitsForPendingMessages, (state, c) -> holdBack())
-        .onCommand(WriteMessages.class, this::onWriteMessages)
         .onCommand(Open.class, (state, c) -> Effect().reply(c.replyTo(), StatusReply.ack()))
         .onCommand(AssignOperator.class, this::onAssignOperator)
         .onCommand(QueuePositionChanged.class, this::onQueuePositionChanged)
@@ -343,12 +329,6 @@ final class ConversationEntity
       return Effect()
           .reply(send.replyTo(), StatusReply.success(new MessageAccepted(earlier, true)));
     }
-    Long waiting =
-        send.clientMessageId() == null ? null : pending.seqOfClientMessage(send.clientMessageId());
-    if (waiting != null) {
-      pending.addRepeat(waiting, send.replyTo());
-      return Effect().none().thenNoReply();
-    }
     Instant now = clock.instant();
     if (send.from().isVisitor() && !visitorSends.tryAcquire(now)) {
       return Effect()
@@ -363,56 +343,13 @@ final class ConversationEntity
         send.from().isVisitor()
             ? new Author("visitor", null, state.visitor().name())
             : new Author("operator", send.from().operatorId(), state.operatorDisplayName());
-    Message message =
-        new Message(pending.nextSeq(state.lastSeq()), author, text, now, send.clientMessageId());
-    pending.add(message, send.replyTo());
-    if (!writeScheduled) {
-      writeScheduled = true;
-      context.getSelf().tell(new WriteMessages());
-    }
-    return Effect().none().thenNoReply();
-  }
-
-  /**
-   * Writes the messages taken since the last write in one journal write; then publishes them,
-   * acknowledges each, and handles the commands that waited for them.
-   */
-  private ReplyEffect<ConversationEvent, ConversationState> onWriteMessages(
-      Opened state, WriteMessages write) {
-    writeScheduled = false;
-    holdingBack = false;
-    if (pending.isEmpty()) {
-      return Effect().none().thenNoReply().thenUnstashAll();
-    }
-    List<Message> messages = pending.messages();
-    List<PendingMessages.Acknowledgement> acknowledgements = pending.acknowledgements();
-    List<ConversationEvent> events = pending.events();
-    pending.clear();
+    Message message = new Message(state.lastSeq() + 1, author, text, now, send.clientMessageId());
     return Effect()
-        .persist(events)
-        .thenRun(
-            after -> {
-              messages.forEach(message -> publish(new MessagePosted(conversationId, message)));
-              acknowledgements.forEach(PendingMessages.Acknowledgement::send);
-            })
-        .thenNoReply()
-        .thenUnstashAll();
-  }
-
-  /**
-   * Whether a command waits until the pending messages are written: any command but a send (which
-   * joins them) and typing (which changes nothing), and every command once one waits.
-   */
-  private boolean waitsForPendingMessages(Command command) {
-    if (command instanceof WriteMessages || command instanceof Typing) {
-      return false;
-    }
-    return holdingBack || (!pending.isEmpty() && !(command instanceof SendMessage));
-  }
-
-  private ReplyEffect<ConversationEvent, ConversationState> holdBack() {
-    holdingBack = true;
-    return Effect().stash();
+        .persist(new MessageAdded(message))
+        .thenRun(after -> publish(new MessagePosted(conversationId, message)))
+        .thenReply(
+            send.replyTo(),
+            after -> StatusReply.success(new MessageAccepted(message.seq(), false)));
   }
 
   private ReplyEffect<ConversationEvent, ConversationState> onMarkSeen(

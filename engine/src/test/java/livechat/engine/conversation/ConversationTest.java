@@ -9,11 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.LongStream;
 import livechat.engine.EngineTestSettings;
 import livechat.engine.ManualClock;
 import livechat.engine.MemberView;
@@ -32,9 +28,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
-import org.apache.pekko.persistence.testkit.ProcessingSuccess$;
-import org.apache.pekko.persistence.testkit.WriteEvents;
-import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -116,63 +109,6 @@ class ConversationTest {
     assertEquals(new MessageAccepted(1, false), first);
     assertEquals(new MessageAccepted(1, true), retry);
     assertEquals(1, view(VISITOR).lastSeq());
-  }
-
-  @Test
-  void sendsThatArriveDuringAWriteAreWrittenTogetherAndAcknowledgedInOrderOnceStored()
-      throws Exception {
-    open();
-    claim("marc", "Marc");
-    PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
-    CountDownLatch firstWriteMayEnd = new CountDownLatch(1);
-    // the messages of each write that holds messages
-    List<Integer> writes = new CopyOnWriteArrayList<>();
-    journal.withPolicy(
-        (persistenceId, operation) -> {
-          if (persistenceId.contains(conversationId) && operation instanceof WriteEvents write) {
-            long messages =
-                write.getBatch().stream()
-                    .filter(event -> event instanceof ConversationEvent.MessageAdded)
-                    .count();
-            if (messages > 0) {
-              writes.add((int) messages);
-            }
-            if (writes.size() == 1) {
-              awaitQuietly(firstWriteMayEnd);
-            }
-          }
-          return ProcessingSuccess$.MODULE$;
-        });
-    try {
-      TestProbe<StatusReply<MessageAccepted>> sender = testKit.createTestProbe();
-      for (int i = 1; i <= 10; i++) {
-        conversation.tell(
-            new Conversation.SendMessage(
-                i % 2 == 0 ? MARC : VISITOR, "message " + i, "c" + i, sender.ref()));
-      }
-      conversation.tell(new Conversation.SendMessage(VISITOR, "message 5", "c5", sender.ref()));
-      TestProbe<StatusReply<Done>> seen = testKit.createTestProbe();
-      conversation.tell(new Conversation.MarkSeen(VISITOR, 10, seen.ref()));
-      sender.expectNoMessage(Duration.ofMillis(200));
-
-      firstWriteMayEnd.countDown();
-
-      List<MessageAccepted> acknowledged =
-          sender.receiveSeveralMessages(11).stream().map(StatusReply::getValue).toList();
-      assertEquals(
-          LongStream.rangeClosed(1, 10).mapToObj(seq -> new MessageAccepted(seq, false)).toList(),
-          acknowledged.stream().filter(accepted -> !accepted.duplicate()).toList());
-      assertTrue(acknowledged.contains(new MessageAccepted(5, true)), acknowledged.toString());
-      seen.expectMessage(StatusReply.ack());
-      assertEquals(10, writes.stream().mapToInt(Integer::intValue).sum(), writes.toString());
-      assertTrue(writes.size() <= 2, "10 messages in at most two writes: " + writes);
-      assertEquals(
-          LongStream.rangeClosed(1, 10).boxed().toList(),
-          messages(0).stream().map(Message::seq).toList());
-    } finally {
-      firstWriteMayEnd.countDown();
-      journal.resetPolicy();
-    }
   }
 
   @Test
@@ -455,14 +391,6 @@ class ConversationTest {
     TestProbe<StatusReply<Conversation.Messages>> probe = testKit.createTestProbe();
     conversation.tell(new Conversation.GetMessages(afterSeq, 100, probe.ref()));
     return probe.receiveMessage().getValue().messages();
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static Message posted(Conversation.Update update) {

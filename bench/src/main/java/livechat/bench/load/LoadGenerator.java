@@ -134,7 +134,7 @@ public final class LoadGenerator {
             new SteadyScenario("steady-500", 1_000, 500, d),
             new SteadyScenario("steady-2000", 1_000, 2_000, d),
             new DepthScenario(options.depth(), Math.min(1_000, options.depth() / 4)),
-            new AssignmentScenario(500, 100, Duration.ofSeconds(20)),
+            new AssignmentScenario(options.startRate(), 100, Duration.ofSeconds(20)),
             new SocketsScenario(options.sockets()));
     if (options.scenario().equals("all")) {
       return all;

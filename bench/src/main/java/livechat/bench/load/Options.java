@@ -25,6 +25,7 @@ public record Options(
     int repeat,
     int sockets,
     int depth,
+    int startRate,
     Path repository) {
 
   public static final String USAGE =
@@ -34,7 +35,7 @@ usage: LoadGenerator [--scenario NAME|all] [--target node|relay|both] [--duratio
                      [--url http://127.0.0.1:8080 --admin-token T [--node-pid P]]
                      [--start-node [--node-port 18080] [--node-jvm-options "-Xmx1g ..."]]
                      [--relay-url http://127.0.0.1:8090 | --relay-port 18090]
-                     [--sockets 19000] [--depth 10000] [--repo DIR]
+                     [--sockets 19000] [--depth 10000] [--start-rate 500] [--repo DIR]
 scenarios: ping-pong-1 ping-pong-50 saturation steady-500 steady-2000 depth assignment sockets
 """;
 
@@ -74,6 +75,7 @@ scenarios: ping-pong-1 ping-pong-50 saturation steady-500 steady-2000 depth assi
         Integer.parseInt(values.getOrDefault("repeat", "1")),
         Integer.parseInt(values.getOrDefault("sockets", "19000")),
         Integer.parseInt(values.getOrDefault("depth", "10000")),
+        Integer.parseInt(values.getOrDefault("start-rate", "500")),
         repository(values.get("repo")));
   }
 

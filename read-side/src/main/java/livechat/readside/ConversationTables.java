@@ -41,6 +41,7 @@ final class ConversationTables {
   private final CompletionStage<PreparedStatement> selectBefore;
   private final CompletionStage<PreparedStatement> selectFirst;
   private final CompletionStage<PreparedStatement> selectBetween;
+  private final WrittenDays writtenDays = new WrittenDays();
 
   ConversationTables(CassandraSession session, String keyspace) {
     this.session = session;
@@ -112,9 +113,13 @@ final class ConversationTables {
   CompletionStage<Done> save(ConversationRecord before, ConversationRecord after) {
     List<CompletionStage<Done>> writes = new ArrayList<>();
     for (String scope : scopes(after)) {
-      writes.add(
-          insertDay.thenCompose(
-              statement -> session.executeWrite(statement.bind(scope, after.startDay()))));
+      if (!writtenDays.contains(scope, after.startDay())) {
+        writes.add(
+            insertDay
+                .thenCompose(
+                    statement -> session.executeWrite(statement.bind(scope, after.startDay())))
+                .thenApply(done -> writtenDays.add(scope, after.startDay())));
+      }
       writes.add(
           insertListed.thenCompose(
               statement ->

@@ -1,8 +1,8 @@
 package livechat.readside;
 
+import com.typesafe.config.Config;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -23,11 +23,11 @@ import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * Follows one tag's events for a named consumer, at least once: reads the tag from the consumer's
- * stored offset (in {@code read_side_offsets}), hands each event to its {@link Handler} and then
- * stores the event's offset, one event at a time. After a crash, a failover or a restart it resumes
- * from the stored offset; the events handled after the last stored offset are handled again. A
- * failure (Cassandra away, a handler that fails) restarts the stream from the stored offset with
- * growing delays.
+ * stored offset (in {@code read_side_offsets}), hands each event to its {@link Handler}, one event
+ * at a time, and stores the offset of the last event handled as its {@link OffsetSaving} says.
+ * After a crash, a failover or a restart it resumes from the stored offset; the events handled
+ * after the last stored offset are handled again. A failure (Cassandra away, a handler that fails)
+ * restarts the stream from the stored offset with growing delays.
  */
 public final class TagFollower {
 
@@ -36,16 +36,41 @@ public final class TagFollower {
     CompletionStage<Done> apply(EventEnvelope envelope);
   }
 
+  /**
+   * When the offset is stored: once {@code events} events are handled since the last store, or
+   * {@code within} after the first of them, whichever comes first. Fewer stores cost fewer writes;
+   * after a crash at most that many events are handled again.
+   */
+  public record OffsetSaving(int events, Duration within) {
+
+    /** After every event: a consumer whose events have effects outside (webhooks) repeats least. */
+    public static final OffsetSaving EVERY_EVENT = new OffsetSaving(1, Duration.ofMillis(1));
+
+    /** {@code livechat.read-side.save-offset-after-events} and {@code save-offset-within}. */
+    public static OffsetSaving fromConfig(Config config) {
+      return new OffsetSaving(
+          config.getInt("livechat.read-side.save-offset-after-events"),
+          config.getDuration("livechat.read-side.save-offset-within"));
+    }
+  }
+
   private static final RestartSettings RESTART =
       RestartSettings.create(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
-
-  private static final CompletionStage<Done> DONE = CompletableFuture.completedFuture(Done.done());
 
   private final ActorSystem<?> system;
   private final Offsets offsets;
   private final String journalId;
+  private final OffsetSaving saving;
 
+  /**
+   * A follower that stores offsets as the node's settings say ({@link OffsetSaving#fromConfig}).
+   */
   public TagFollower(ActorSystem<?> system) {
+    this(system, OffsetSaving.fromConfig(system.settings().config()));
+  }
+
+  public TagFollower(ActorSystem<?> system, OffsetSaving saving) {
+    this.saving = saving;
     this.system = system;
     this.offsets =
         new Offsets(
@@ -92,15 +117,12 @@ public final class TagFollower {
                                         ? beforeFirst.concat(journal.eventsByTag(tag, first))
                                         : journal.eventsByTag(tag, stored)))
                     .mapAsync(
-                        1,
-                        envelope ->
-                            handler
-                                .apply(envelope)
-                                .thenCompose(
-                                    done ->
-                                        envelope.offset() instanceof TimeBasedUUID
-                                            ? offsets.save(consumer, envelope.offset())
-                                            : DONE)))
+                        1, envelope -> handler.apply(envelope).thenApply(done -> envelope.offset()))
+                    // the events of beforeFirst have no offset to store
+                    .filter(offset -> offset instanceof TimeBasedUUID)
+                    .groupedWithin(saving.events(), saving.within())
+                    .mapAsync(
+                        1, handled -> offsets.save(consumer, handled.get(handled.size() - 1))))
         .viaMat(KillSwitches.single(), Keep.right())
         .toMat(Sink.ignore(), Keep.left())
         .run(system);

@@ -46,7 +46,7 @@ public final class WebhookService {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.requestTimeout())
             .build();
-    TagFollower follower = new TagFollower(system);
+    TagFollower follower = new TagFollower(system, TagFollower.OffsetSaving.EVERY_EVENT);
     ClusterSingleton.get(system)
         .init(
             SingletonActor.of(

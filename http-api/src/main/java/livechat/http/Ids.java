@@ -45,6 +45,14 @@ public final class Ids extends AllDirectives {
 
   /** The inner route for a well-formed id; a 404 of its kind otherwise. */
   public static Route known(Kind kind, String id, Supplier<Route> inner) {
-    return wellFormed(id) ? inner.get() : DIRECTIVES.failWith(kind.unknown());
+    return known(kind.unknown(), id, inner);
+  }
+
+  /**
+   * The inner route for a well-formed id (one the node gave: a UUID); the given rejection, a 404,
+   * otherwise. For what has no {@link Kind} of its own, such as webhooks and canned responses.
+   */
+  public static Route known(Rejection unknown, String id, Supplier<Route> inner) {
+    return wellFormed(id) ? inner.get() : DIRECTIVES.failWith(unknown);
   }
 }

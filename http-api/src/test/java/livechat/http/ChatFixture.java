@@ -94,6 +94,12 @@ public final class ChatFixture {
             .post("/api/channels/" + channelId + "/conversations", "{}"));
   }
 
+  /** The JSON body of a message posted over HTTP. */
+  public static String messageBody(String text, String clientMessageId) {
+    return "{\"text\": \"" + text + "\", \"clientMessageId\": \"" + clientMessageId + "\"}";
+  }
+
+  /** The socket frame that sends a message. */
   public static String sendFrame(String conversationId, String text, String clientMessageId) {
     return "{\"type\": \"send\", \"conversationId\": \""
         + conversationId

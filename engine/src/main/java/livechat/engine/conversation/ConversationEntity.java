@@ -77,20 +77,10 @@ final class ConversationEntity
     Subscribers subscribers = new Subscribers(conversationId, context);
     ConversationViews views = new ConversationViews(conversationId, subscribers);
     this.visitorPresence = new VisitorPresence(timers, settings, clock, subscribers);
-    this.lifecycle =
-        new ConversationLifecycle(
-            conversationId,
-            Effect(),
-            context,
-            directory,
-            settings,
-            clock,
-            subscribers,
-            visitorPresence,
-            views);
-    this.messaging =
-        new ConversationMessaging(
-            conversationId, Effect(), settings, clock, subscribers, visitorPresence, views);
+    ConversationEnvironment env =
+        new ConversationEnvironment(conversationId, Effect(), context, directory, settings, clock);
+    this.lifecycle = new ConversationLifecycle(env, subscribers, visitorPresence, views);
+    this.messaging = new ConversationMessaging(env, subscribers, visitorPresence, views);
   }
 
   @Override

@@ -5,13 +5,10 @@ import static livechat.engine.conversation.Participation.closed;
 import static livechat.engine.conversation.Participation.mayRead;
 import static livechat.engine.conversation.Participation.mayTakePart;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import livechat.engine.EngineObserver;
-import livechat.engine.EngineSettings;
-import livechat.engine.EntityDirectory;
 import livechat.engine.Rejection;
 import livechat.engine.channel.Channel;
 import livechat.engine.conversation.Conversation.AssignOperator;
@@ -19,7 +16,6 @@ import livechat.engine.conversation.Conversation.Assigned;
 import livechat.engine.conversation.Conversation.Author;
 import livechat.engine.conversation.Conversation.CheckVisitorPresent;
 import livechat.engine.conversation.Conversation.Close;
-import livechat.engine.conversation.Conversation.Command;
 import livechat.engine.conversation.Conversation.Declined;
 import livechat.engine.conversation.Conversation.Message;
 import livechat.engine.conversation.Conversation.MessagePosted;
@@ -44,9 +40,7 @@ import livechat.engine.conversation.ConversationState.Opened;
 import livechat.engine.operator.Operator;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.pattern.StatusReply;
-import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
@@ -56,40 +50,25 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  */
 final class ConversationLifecycle {
 
-  private final String conversationId;
-  private final EffectFactories<ConversationEvent, ConversationState> effects;
-  private final ActorContext<Command> context;
-  private final EntityDirectory directory;
-  private final EngineSettings settings;
-  private final Clock clock;
+  private final ConversationEnvironment env;
   private final Subscribers subscribers;
   private final VisitorPresence visitorPresence;
   private final ConversationViews views;
 
   ConversationLifecycle(
-      String conversationId,
-      EffectFactories<ConversationEvent, ConversationState> effects,
-      ActorContext<Command> context,
-      EntityDirectory directory,
-      EngineSettings settings,
-      Clock clock,
+      ConversationEnvironment env,
       Subscribers subscribers,
       VisitorPresence visitorPresence,
       ConversationViews views) {
-    this.conversationId = conversationId;
-    this.effects = effects;
-    this.context = context;
-    this.directory = directory;
-    this.settings = settings;
-    this.clock = clock;
+    this.env = env;
     this.subscribers = subscribers;
     this.visitorPresence = visitorPresence;
     this.views = views;
   }
 
   ReplyEffect<ConversationEvent, ConversationState> onOpen(NotOpened state, Open open) {
-    return effects
-        .persist(new ConversationOpened(open.channelId(), open.visitor(), clock.instant()))
+    return env.effects()
+        .persist(new ConversationOpened(open.channelId(), open.visitor(), env.clock().instant()))
         .thenRun(after -> visitorPresence.watch())
         .thenReply(open.replyTo(), after -> StatusReply.ack());
   }
@@ -97,14 +76,15 @@ final class ConversationLifecycle {
   ReplyEffect<ConversationEvent, ConversationState> onAssignOperator(
       Opened state, AssignOperator claim) {
     if (state.isWaiting()) {
-      return effects
-          .persist(new OperatorAssigned(claim.operatorId(), claim.displayName(), clock.instant()))
+      return env.effects()
+          .persist(
+              new OperatorAssigned(claim.operatorId(), claim.displayName(), env.clock().instant()))
           .thenRun(
               after -> {
                 views.queuePosition(null);
-                directory
+                env.directory()
                     .operator(claim.operatorId())
-                    .tell(new Operator.AssignmentConfirmed(conversationId));
+                    .tell(new Operator.AssignmentConfirmed(env.conversationId()));
                 views.publishStatus((Opened) after);
                 if (claim.replyTo() != null) {
                   claim.replyTo().tell(new Assigned());
@@ -113,11 +93,13 @@ final class ConversationLifecycle {
           .thenNoReply();
     }
     if (state.status().equals(ACTIVE) && claim.operatorId().equals(state.operatorId())) {
-      directory.operator(claim.operatorId()).tell(new Operator.AssignmentConfirmed(conversationId));
+      env.directory()
+          .operator(claim.operatorId())
+          .tell(new Operator.AssignmentConfirmed(env.conversationId()));
       if (claim.replyTo() != null) {
         claim.replyTo().tell(new Assigned());
       }
-      return effects.none().thenNoReply();
+      return env.effects().none().thenNoReply();
     }
     return decline(claim, state.isClosed() ? "closed" : "assigned_to_another_operator");
   }
@@ -126,16 +108,18 @@ final class ConversationLifecycle {
     if (claim.replyTo() != null) {
       claim.replyTo().tell(new Declined(reason));
     } else {
-      directory.operator(claim.operatorId()).tell(new Operator.AssignmentDeclined(conversationId));
+      env.directory()
+          .operator(claim.operatorId())
+          .tell(new Operator.AssignmentDeclined(env.conversationId()));
     }
-    return effects.none().thenNoReply();
+    return env.effects().none().thenNoReply();
   }
 
   /** A waiting conversation whose visitor has been gone past the timeout closes itself. */
   ReplyEffect<ConversationEvent, ConversationState> onCheckVisitorPresent(
       Opened state, CheckVisitorPresent check) {
     if (!visitorPresence.leftWhileWaiting(state)) {
-      return effects.none().thenNoReply();
+      return env.effects().none().thenNoReply();
     }
     return closeWithNotice(
         state, "system", state.visitor().name() + " left before an operator joined.", after -> {});
@@ -147,16 +131,16 @@ final class ConversationLifecycle {
       views.queuePosition(changed.position());
       views.publishStatus(state);
     }
-    return effects.none().thenNoReply();
+    return env.effects().none().thenNoReply();
   }
 
   ReplyEffect<ConversationEvent, ConversationState> onRenameOperator(
       Opened state, RenameOperator rename) {
     if (!rename.operatorId().equals(state.operatorId())
         || rename.displayName().equals(state.operatorDisplayName())) {
-      return effects.none().thenNoReply();
+      return env.effects().none().thenNoReply();
     }
-    return effects
+    return env.effects()
         .persist(new OperatorRenamed(rename.displayName()))
         .thenRun(after -> views.publishStatus((Opened) after))
         .thenNoReply();
@@ -165,14 +149,15 @@ final class ConversationLifecycle {
   ReplyEffect<ConversationEvent, ConversationState> onClose(Opened state, Close close) {
     Rejection problem = mayTakePart(state, close.by());
     if (problem != null) {
-      return effects.reply(close.replyTo(), StatusReply.error(problem));
+      return env.effects().reply(close.replyTo(), StatusReply.error(problem));
     }
     if (state.isClosed()) {
       if (state.operatorId() != null) {
         releaseOperator(state.operatorId(), close.by(), close.replyTo(), 1);
-        return effects.none().thenNoReply();
+        return env.effects().none().thenNoReply();
       }
-      return effects.reply(close.replyTo(), StatusReply.success(views.view(state, close.by())));
+      return env.effects()
+          .reply(close.replyTo(), StatusReply.success(views.view(state, close.by())));
     }
     String closer = close.by().isVisitor() ? state.visitor().name() : state.operatorDisplayName();
     boolean waiting = state.isWaiting();
@@ -195,21 +180,23 @@ final class ConversationLifecycle {
    */
   private ReplyEffect<ConversationEvent, ConversationState> closeWithNotice(
       Opened state, String by, String noticeText, Consumer<Opened> then) {
-    Instant now = clock.instant();
+    Instant now = env.clock().instant();
     Message notice = new Message(state.lastSeq() + 1, Author.system(), noticeText, now, null);
     boolean waiting = state.isWaiting();
-    return effects
+    return env.effects()
         .persist(List.of(new MessageAdded(notice), closedEvent(state, by, now, notice)))
         .thenRun(
             after -> {
               views.queuePosition(null);
-              EngineObserver.of(context.getSystem()).conversationClosed(state.channelId());
-              subscribers.publish(new MessagePosted(conversationId, notice));
+              EngineObserver.of(env.context().getSystem()).conversationClosed(state.channelId());
+              subscribers.publish(new MessagePosted(env.conversationId(), notice));
               views.publishStatus((Opened) after);
               if (waiting) {
-                directory
+                env.directory()
                     .channel(state.channelId())
-                    .tell(new Channel.LeaveQueue(conversationId, context.getSystem().ignoreRef()));
+                    .tell(
+                        new Channel.LeaveQueue(
+                            env.conversationId(), env.context().getSystem().ignoreRef()));
               }
               then.accept((Opened) after);
             })
@@ -231,31 +218,33 @@ final class ConversationLifecycle {
   /** Asks the operator to free the slot; the closer hears back once it is free. */
   private void releaseOperator(
       String operatorId, Participant by, ActorRef<StatusReply<View>> replyTo, int attempt) {
-    context.askWithStatus(
-        Done.class,
-        directory.operator(operatorId),
-        settings.askTimeout(),
-        ask -> new Operator.ReleaseConversation(conversationId, ask),
-        (done, failure) -> new OperatorReleased(operatorId, by, replyTo, attempt, failure));
+    env.context()
+        .askWithStatus(
+            Done.class,
+            env.directory().operator(operatorId),
+            env.settings().askTimeout(),
+            ask -> new Operator.ReleaseConversation(env.conversationId(), ask),
+            (done, failure) -> new OperatorReleased(operatorId, by, replyTo, attempt, failure));
   }
 
   ReplyEffect<ConversationEvent, ConversationState> onOperatorReleased(
       Opened state, OperatorReleased released) {
     if (released.failure() == null) {
-      return effects.reply(
-          released.replyTo(), StatusReply.success(views.view(state, released.by())));
+      return env.effects()
+          .reply(released.replyTo(), StatusReply.success(views.view(state, released.by())));
     }
     if (released.attempt() < 3) {
       releaseOperator(
           released.operatorId(), released.by(), released.replyTo(), released.attempt() + 1);
-      return effects.none().thenNoReply();
+      return env.effects().none().thenNoReply();
     }
-    return effects.reply(
-        released.replyTo(),
-        StatusReply.error(
-            Rejection.conflict(
-                "release_pending",
-                "The operator's slot is not freed yet; repeat the request to retry.")));
+    return env.effects()
+        .reply(
+            released.replyTo(),
+            StatusReply.error(
+                Rejection.conflict(
+                    "release_pending",
+                    "The operator's slot is not freed yet; repeat the request to retry.")));
   }
 
   ReplyEffect<ConversationEvent, ConversationState> onTransfer(Opened state, Transfer transfer) {
@@ -275,36 +264,38 @@ final class ConversationLifecycle {
               "transfer_to_self", "The conversation is already assigned to this operator.");
     }
     if (problem != null) {
-      return effects.reply(transfer.replyTo(), StatusReply.error(problem));
+      return env.effects().reply(transfer.replyTo(), StatusReply.error(problem));
     }
     String from = state.operatorId();
-    context.ask(
-        Operator.OfferAnswer.class,
-        directory.operator(transfer.toOperatorId()),
-        settings.offerTimeout(),
-        replyTo -> new Operator.Offer(conversationId, state.channelId(), replyTo),
-        (answer, failure) ->
-            new TransferAnswered(
-                transfer.by(), from, transfer.toOperatorId(), answer, transfer.replyTo()));
-    return effects.none().thenNoReply();
+    env.context()
+        .ask(
+            Operator.OfferAnswer.class,
+            env.directory().operator(transfer.toOperatorId()),
+            env.settings().offerTimeout(),
+            replyTo -> new Operator.Offer(env.conversationId(), state.channelId(), replyTo),
+            (answer, failure) ->
+                new TransferAnswered(
+                    transfer.by(), from, transfer.toOperatorId(), answer, transfer.replyTo()));
+    return env.effects().none().thenNoReply();
   }
 
   ReplyEffect<ConversationEvent, ConversationState> onTransferAnswered(
       Opened state, TransferAnswered answered) {
     if (!(answered.answer() instanceof Operator.OfferAccepted accepted)) {
-      return effects.reply(answered.replyTo(), StatusReply.error(transferRefusal(answered)));
+      return env.effects().reply(answered.replyTo(), StatusReply.error(transferRefusal(answered)));
     }
     if (!state.status().equals(ACTIVE) || !answered.fromOperatorId().equals(state.operatorId())) {
-      directory
+      env.directory()
           .operator(answered.toOperatorId())
-          .tell(new Operator.AssignmentDeclined(conversationId));
-      return effects.reply(
-          answered.replyTo(),
-          StatusReply.error(
-              Rejection.conflict(
-                  "conversation_changed", "The conversation changed during the transfer.")));
+          .tell(new Operator.AssignmentDeclined(env.conversationId()));
+      return env.effects()
+          .reply(
+              answered.replyTo(),
+              StatusReply.error(
+                  Rejection.conflict(
+                      "conversation_changed", "The conversation changed during the transfer.")));
     }
-    Instant now = clock.instant();
+    Instant now = env.clock().instant();
     Message notice =
         new Message(
             state.lastSeq() + 1,
@@ -315,7 +306,7 @@ final class ConversationLifecycle {
                 + ".",
             now,
             null);
-    return effects
+    return env.effects()
         .persist(
             List.of(
                 new MessageAdded(notice),
@@ -326,10 +317,10 @@ final class ConversationLifecycle {
                     now)))
         .thenRun(
             after -> {
-              directory
+              env.directory()
                   .operator(answered.toOperatorId())
-                  .tell(new Operator.AssignmentConfirmed(conversationId));
-              subscribers.publish(new MessagePosted(conversationId, notice));
+                  .tell(new Operator.AssignmentConfirmed(env.conversationId()));
+              subscribers.publish(new MessagePosted(env.conversationId(), notice));
               views.publishStatus((Opened) after);
               // the operators who may no longer read it stop hearing of it
               subscribers.endUnless(reader -> mayRead((Opened) after, reader));
@@ -356,21 +347,23 @@ final class ConversationLifecycle {
 
   ReplyEffect<ConversationEvent, ConversationState> onRate(Opened state, Rate rate) {
     if (state.isWaiting()) {
-      return effects.reply(
-          rate.replyTo(),
-          StatusReply.error(
-              Rejection.conflict(
-                  "not_rateable_yet", "A conversation can be rated once an operator joined.")));
+      return env.effects()
+          .reply(
+              rate.replyTo(),
+              StatusReply.error(
+                  Rejection.conflict(
+                      "not_rateable_yet", "A conversation can be rated once an operator joined.")));
     }
     if (rate.value() != 1 && rate.value() != 3 && rate.value() != 5) {
-      return effects.reply(
-          rate.replyTo(),
-          StatusReply.error(Rejection.invalid("invalid_rating", "A rating is 1, 3 or 5.")));
+      return env.effects()
+          .reply(
+              rate.replyTo(),
+              StatusReply.error(Rejection.invalid("invalid_rating", "A rating is 1, 3 or 5.")));
     }
     String comment =
         rate.comment() == null || rate.comment().isBlank() ? null : rate.comment().strip();
-    return effects
-        .persist(new Rated(rate.value(), comment, clock.instant()))
+    return env.effects()
+        .persist(new Rated(rate.value(), comment, env.clock().instant()))
         .thenRun(after -> views.publishStatus((Opened) after))
         .thenReply(rate.replyTo(), after -> StatusReply.ack());
   }

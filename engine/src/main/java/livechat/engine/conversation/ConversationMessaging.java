@@ -7,10 +7,8 @@ import static livechat.engine.conversation.Participation.closed;
 import static livechat.engine.conversation.Participation.mayRead;
 import static livechat.engine.conversation.Participation.mayTakePart;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import livechat.engine.EngineSettings;
 import livechat.engine.Rejection;
 import livechat.engine.conversation.Conversation.Author;
 import livechat.engine.conversation.Conversation.GetMessages;
@@ -31,7 +29,6 @@ import livechat.engine.conversation.ConversationEvent.SeenMoved;
 import livechat.engine.conversation.ConversationState.Opened;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
-import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
@@ -41,29 +38,22 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  */
 final class ConversationMessaging {
 
-  private final String conversationId;
-  private final EffectFactories<ConversationEvent, ConversationState> effects;
-  private final Clock clock;
+  private final ConversationEnvironment env;
   private final Subscribers subscribers;
   private final VisitorPresence visitorPresence;
   private final ConversationViews views;
   private final VisitorSendRate visitorSends;
 
   ConversationMessaging(
-      String conversationId,
-      EffectFactories<ConversationEvent, ConversationState> effects,
-      EngineSettings settings,
-      Clock clock,
+      ConversationEnvironment env,
       Subscribers subscribers,
       VisitorPresence visitorPresence,
       ConversationViews views) {
-    this.conversationId = conversationId;
-    this.effects = effects;
-    this.clock = clock;
+    this.env = env;
     this.subscribers = subscribers;
     this.visitorPresence = visitorPresence;
     this.views = views;
-    this.visitorSends = new VisitorSendRate(settings.visitorMessagesPerMinute());
+    this.visitorSends = new VisitorSendRate(env.settings().visitorMessagesPerMinute());
   }
 
   ReplyEffect<ConversationEvent, ConversationState> onSendMessage(Opened state, SendMessage send) {
@@ -80,30 +70,32 @@ final class ConversationMessaging {
               "A message holds 1 to " + MAX_TEXT_LENGTH + " characters after trimming.");
     }
     if (problem != null) {
-      return effects.reply(send.replyTo(), StatusReply.error(problem));
+      return env.effects().reply(send.replyTo(), StatusReply.error(problem));
     }
     Long earlier =
         send.clientMessageId() == null ? null : state.seqOfClientMessage(send.clientMessageId());
     if (earlier != null) {
-      return effects.reply(send.replyTo(), StatusReply.success(new MessageAccepted(earlier, true)));
+      return env.effects()
+          .reply(send.replyTo(), StatusReply.success(new MessageAccepted(earlier, true)));
     }
-    Instant now = clock.instant();
+    Instant now = env.clock().instant();
     if (send.from().isVisitor() && !visitorSends.tryAcquire(now)) {
-      return effects.reply(
-          send.replyTo(),
-          StatusReply.error(
-              Rejection.rateLimited(
-                  "rate_limited",
-                  "You are sending messages too fast; wait a moment and send again.")));
+      return env.effects()
+          .reply(
+              send.replyTo(),
+              StatusReply.error(
+                  Rejection.rateLimited(
+                      "rate_limited",
+                      "You are sending messages too fast; wait a moment and send again.")));
     }
     Author author =
         send.from().isVisitor()
             ? new Author("visitor", null, state.visitor().name())
             : new Author("operator", send.from().operatorId(), state.operatorDisplayName());
     Message message = new Message(state.lastSeq() + 1, author, text, now, send.clientMessageId());
-    return effects
+    return env.effects()
         .persist(new MessageAdded(message))
-        .thenRun(after -> subscribers.publish(new MessagePosted(conversationId, message)))
+        .thenRun(after -> subscribers.publish(new MessagePosted(env.conversationId(), message)))
         .thenReply(
             send.replyTo(),
             after -> StatusReply.success(new MessageAccepted(message.seq(), false)));
@@ -119,12 +111,12 @@ final class ConversationMessaging {
               "seq must be between 0 and " + state.lastSeq() + ", the last message.");
     }
     if (problem != null) {
-      return effects.reply(mark.replyTo(), StatusReply.error(problem));
+      return env.effects().reply(mark.replyTo(), StatusReply.error(problem));
     }
     if (mark.seq() <= state.seen().getOrDefault(mark.by().key(), 0L)) {
-      return effects.reply(mark.replyTo(), StatusReply.ack());
+      return env.effects().reply(mark.replyTo(), StatusReply.ack());
     }
-    return effects
+    return env.effects()
         .persist(new SeenMoved(mark.by().key(), mark.seq()))
         .thenReply(mark.replyTo(), after -> StatusReply.ack());
   }
@@ -135,38 +127,38 @@ final class ConversationMessaging {
           typing.by().isVisitor()
               ? new Author("visitor", null, state.visitor().name())
               : new Author("operator", typing.by().operatorId(), state.operatorDisplayName());
-      subscribers.publish(new TypingStarted(conversationId, author));
+      subscribers.publish(new TypingStarted(env.conversationId(), author));
     }
-    return effects.none().thenNoReply();
+    return env.effects().none().thenNoReply();
   }
 
   ReplyEffect<ConversationEvent, ConversationState> onSubscribe(Opened state, Subscribe subscribe) {
     ActorRef<Update> subscriber = subscribe.subscriber();
     if (!mayRead(state, subscribe.by())) {
-      subscriber.tell(new SubscriptionEnded(conversationId));
+      subscriber.tell(new SubscriptionEnded(env.conversationId()));
       return unsubscribe(subscriber);
     }
     // older messages are the subscriber's to read from the journal: it learns lastSeq below
     if (state.holdsEverythingAfter(subscribe.afterSeq())) {
       for (Message message : state.recent()) {
         if (message.seq() > subscribe.afterSeq()) {
-          subscriber.tell(new MessagePosted(conversationId, message));
+          subscriber.tell(new MessagePosted(env.conversationId(), message));
         }
       }
     }
     subscriber.tell(views.statusOf(state));
     subscribers.add(subscriber, subscribe.by());
-    return effects.none().thenNoReply();
+    return env.effects().none().thenNoReply();
   }
 
   ReplyEffect<ConversationEvent, ConversationState> unsubscribe(ActorRef<Update> subscriber) {
     subscribers.remove(subscriber);
-    return effects.none().thenNoReply();
+    return env.effects().none().thenNoReply();
   }
 
   ReplyEffect<ConversationEvent, ConversationState> onGetView(Opened state, GetView get) {
     visitorPresence.note(get.viewer());
-    return effects.reply(get.replyTo(), StatusReply.success(views.view(state, get.viewer())));
+    return env.effects().reply(get.replyTo(), StatusReply.success(views.view(state, get.viewer())));
   }
 
   ReplyEffect<ConversationEvent, ConversationState> onGetMessages(Opened state, GetMessages get) {
@@ -179,6 +171,6 @@ final class ConversationMessaging {
                 state.lastSeq(),
                 0)
             : new Messages(List.of(), state.lastSeq(), state.journalPositionAfter(afterSeq));
-    return effects.reply(get.replyTo(), StatusReply.success(page));
+    return env.effects().reply(get.replyTo(), StatusReply.success(page));
   }
 }

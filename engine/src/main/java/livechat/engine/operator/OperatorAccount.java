@@ -1,17 +1,13 @@
 package livechat.engine.operator;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import livechat.engine.EngineSettings;
-import livechat.engine.EntityDirectory;
 import livechat.engine.Rejection;
 import livechat.engine.TokenRevocations;
 import livechat.engine.conversation.Conversation;
-import livechat.engine.operator.Operator.Command;
 import livechat.engine.operator.Operator.Credentials;
 import livechat.engine.operator.Operator.GetCredentials;
 import livechat.engine.operator.Operator.GetProfile;
@@ -31,9 +27,7 @@ import livechat.engine.operator.OperatorEvent.PreferencesUpdated;
 import livechat.engine.operator.OperatorEvent.TokensRevoked;
 import livechat.engine.operator.OperatorState.Registered;
 import livechat.engine.operator.OperatorState.Unregistered;
-import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.pattern.StatusReply;
-import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
@@ -42,34 +36,19 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  */
 final class OperatorAccount {
 
-  private final String operatorId;
-  private final EffectFactories<OperatorEvent, OperatorState> effects;
-  private final ActorContext<Command> context;
-  private final EntityDirectory directory;
-  private final EngineSettings settings;
-  private final Clock clock;
+  private final OperatorEnvironment env;
   private final OperatorActivity activity;
   private final OperatorSessions sessions;
   private final OperatorViews views;
   private final ChannelMembership membership;
 
   OperatorAccount(
-      String operatorId,
-      EffectFactories<OperatorEvent, OperatorState> effects,
-      ActorContext<Command> context,
-      EntityDirectory directory,
-      EngineSettings settings,
-      Clock clock,
+      OperatorEnvironment env,
       OperatorActivity activity,
       OperatorSessions sessions,
       OperatorViews views,
       ChannelMembership membership) {
-    this.operatorId = operatorId;
-    this.effects = effects;
-    this.context = context;
-    this.directory = directory;
-    this.settings = settings;
-    this.clock = clock;
+    this.env = env;
     this.activity = activity;
     this.sessions = sessions;
     this.views = views;
@@ -77,8 +56,9 @@ final class OperatorAccount {
   }
 
   ReplyEffect<OperatorEvent, OperatorState> onRegister(Unregistered state, Register command) {
-    Instant now = clock.instant();
-    int capacity = command.capacity() == null ? settings.defaultCapacity() : command.capacity();
+    Instant now = env.clock().instant();
+    int capacity =
+        command.capacity() == null ? env.settings().defaultCapacity() : command.capacity();
     Rejection invalid =
         firstProblem(
             blank(command.login(), "The login must not be empty."),
@@ -87,9 +67,9 @@ final class OperatorAccount {
             capacity < 1 ? invalidOperator("The capacity must be at least 1.") : null,
             notEnabled(List.of(nullToEmpty(command.mainLanguage())), command.enabledLanguages()));
     if (invalid != null) {
-      return effects.reply(command.replyTo(), StatusReply.error(invalid));
+      return env.effects().reply(command.replyTo(), StatusReply.error(invalid));
     }
-    return effects
+    return env.effects()
         .persist(
             new OperatorRegistered(
                 command.login(),
@@ -103,10 +83,11 @@ final class OperatorAccount {
   }
 
   ReplyEffect<OperatorEvent, OperatorState> onRegisterAgain(Registered state, Register command) {
-    return effects.reply(
-        command.replyTo(),
-        StatusReply.error(
-            Rejection.conflict("operator_exists", "This operator is already registered.")));
+    return env.effects()
+        .reply(
+            command.replyTo(),
+            StatusReply.error(
+                Rejection.conflict("operator_exists", "This operator is already registered.")));
   }
 
   ReplyEffect<OperatorEvent, OperatorState> onGetProfile(Registered state, GetProfile command) {
@@ -118,16 +99,17 @@ final class OperatorAccount {
 
   ReplyEffect<OperatorEvent, OperatorState> onGetCredentials(
       Registered state, GetCredentials command) {
-    return effects.reply(
-        command.replyTo(),
-        StatusReply.success(
-            new Credentials(state.passwordHash(), state.disabled(), state.tokenVersion())));
+    return env.effects()
+        .reply(
+            command.replyTo(),
+            StatusReply.success(
+                new Credentials(state.passwordHash(), state.disabled(), state.tokenVersion())));
   }
 
   ReplyEffect<OperatorEvent, OperatorState> onGetTokenVersion(
       Registered state, GetTokenVersion command) {
-    return effects.reply(
-        command.replyTo(), StatusReply.success(new TokenVersion(state.tokenVersion())));
+    return env.effects()
+        .reply(command.replyTo(), StatusReply.success(new TokenVersion(state.tokenVersion())));
   }
 
   ReplyEffect<OperatorEvent, OperatorState> onUpdateAccount(
@@ -142,7 +124,7 @@ final class OperatorAccount {
             capacity < 1 ? invalidOperator("The capacity must be at least 1.") : null,
             blank(passwordHash, "The password must not be empty."));
     if (invalid != null) {
-      return effects.reply(command.replyTo(), StatusReply.error(invalid));
+      return env.effects().reply(command.replyTo(), StatusReply.error(invalid));
     }
     List<OperatorEvent> events = activity.catchUp(state);
     events.add(new AccountUpdated(name, capacity, passwordHash));
@@ -163,7 +145,7 @@ final class OperatorAccount {
    * new password ends the tokens too.
    */
   private List<OperatorEvent> accessChanges(Registered current, UpdateAccount command) {
-    Instant now = clock.instant();
+    Instant now = env.clock().instant();
     List<OperatorEvent> events = new ArrayList<>();
     long version = current.tokenVersion();
     if (Boolean.TRUE.equals(command.disabled()) && !current.disabled()) {
@@ -184,7 +166,8 @@ final class OperatorAccount {
 
   ReplyEffect<OperatorEvent, OperatorState> onRevokeTokens(Registered state, RevokeTokens command) {
     List<OperatorEvent> events = activity.catchUp(state);
-    events.add(new TokensRevoked(state.tokenVersion() + 1, command.reason(), clock.instant()));
+    events.add(
+        new TokensRevoked(state.tokenVersion() + 1, command.reason(), env.clock().instant()));
     return activity
         .write(events)
         .thenRun(after -> afterRevocation((Registered) after, events))
@@ -198,7 +181,8 @@ final class OperatorAccount {
     for (OperatorEvent event : events) {
       if (event instanceof TokensRevoked revoked) {
         sessions.publish(new TokensEnded(state.tokenVersion(), revoked.reason()));
-        TokenRevocations.get(context.getSystem()).publish(operatorId, state.tokenVersion());
+        TokenRevocations.get(env.context().getSystem())
+            .publish(env.operatorId(), state.tokenVersion());
       }
     }
   }
@@ -219,11 +203,11 @@ final class OperatorAccount {
     chosen.add(0, mainLanguage);
     Rejection invalid = notEnabled(chosen, command.enabledLanguages());
     if (invalid != null) {
-      return effects.reply(command.replyTo(), StatusReply.error(invalid));
+      return env.effects().reply(command.replyTo(), StatusReply.error(invalid));
     }
     List<OperatorEvent> events = activity.catchUp(state);
     events.add(
-        new PreferencesUpdated(onlineChatName, mainLanguage, chatLanguages, clock.instant()));
+        new PreferencesUpdated(onlineChatName, mainLanguage, chatLanguages, env.clock().instant()));
     String displayNameBefore = state.displayName();
     return activity
         .write(events)
@@ -237,9 +221,9 @@ final class OperatorAccount {
     membership.announceToChannels(state);
     if (!state.displayName().equals(displayNameBefore)) {
       for (String conversationId : state.conversations().keySet()) {
-        directory
+        env.directory()
             .conversation(conversationId)
-            .tell(new Conversation.RenameOperator(operatorId, state.displayName()));
+            .tell(new Conversation.RenameOperator(env.operatorId(), state.displayName()));
       }
     }
   }

@@ -1,14 +1,11 @@
 package livechat.engine.operator;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import livechat.engine.EngineSettings;
-import livechat.engine.EntityDirectory;
 import livechat.engine.channel.Channel;
 import livechat.engine.operator.Operator.ChannelsChanged;
 import livechat.engine.operator.Operator.CheckInactivity;
@@ -21,7 +18,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
-import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
@@ -34,46 +30,35 @@ final class OperatorActivity {
 
   private static final String INACTIVITY_TIMER = "inactivity";
 
-  private final String operatorId;
-  private final EffectFactories<OperatorEvent, OperatorState> effects;
+  private final OperatorEnvironment env;
   private final BiFunction<OperatorState, OperatorEvent, OperatorState> eventHandler;
   private final TimerScheduler<Command> timers;
-  private final EntityDirectory directory;
-  private final EngineSettings settings;
-  private final Clock clock;
   private final OperatorSessions sessions;
 
   /** Activity seen since the last one written (written at most once per activity-resolution). */
   private Instant unwrittenActivity = Instant.MIN;
 
   OperatorActivity(
-      String operatorId,
-      EffectFactories<OperatorEvent, OperatorState> effects,
+      OperatorEnvironment env,
       BiFunction<OperatorState, OperatorEvent, OperatorState> eventHandler,
       TimerScheduler<Command> timers,
-      EntityDirectory directory,
-      EngineSettings settings,
-      Clock clock,
       OperatorSessions sessions) {
-    this.operatorId = operatorId;
-    this.effects = effects;
+    this.env = env;
     this.eventHandler = eventHandler;
     this.timers = timers;
-    this.directory = directory;
-    this.settings = settings;
-    this.clock = clock;
     this.sessions = sessions;
   }
 
   ReplyEffect<OperatorEvent, OperatorState> onRecordActivity(
       Registered state, RecordActivity command) {
     if (state.disabled()) {
-      return effects.reply(command.replyTo(), StatusReply.ack());
+      return env.effects().reply(command.replyTo(), StatusReply.ack());
     }
-    Instant now = clock.instant();
+    Instant now = env.clock().instant();
     List<OperatorEvent> events = catchUp(state);
     boolean reconnects = !events.isEmpty() || !state.online();
-    if (reconnects || !now.isBefore(state.lastActivity().plus(settings.activityResolution()))) {
+    if (reconnects
+        || !now.isBefore(state.lastActivity().plus(env.settings().activityResolution()))) {
       events.add(new ActivityRecorded(now));
     } else {
       unwrittenActivity = now;
@@ -86,7 +71,7 @@ final class OperatorActivity {
   ReplyEffect<OperatorEvent, OperatorState> onCheckInactivity(
       Registered state, CheckInactivity check) {
     if (!state.online()) {
-      return effects.none().thenNoReply();
+      return env.effects().none().thenNoReply();
     }
     List<OperatorEvent> events = catchUp(state);
     if (events.isEmpty() && unwrittenActivity.isAfter(state.lastActivity())) {
@@ -98,8 +83,9 @@ final class OperatorActivity {
   /** The disconnection that is due by now, if any, as events to write before anything else. */
   List<OperatorEvent> catchUp(Registered state) {
     List<OperatorEvent> events = new ArrayList<>();
-    Instant now = clock.instant();
-    if (state.online() && !now.isBefore(lastActivity(state).plus(settings.inactivityTimeout()))) {
+    Instant now = env.clock().instant();
+    if (state.online()
+        && !now.isBefore(lastActivity(state).plus(env.settings().inactivityTimeout()))) {
       events.add(new Disconnected("inactivity", state.channels(), now));
     }
     return events;
@@ -125,14 +111,14 @@ final class OperatorActivity {
     }
     Duration untilDue =
         Duration.between(
-            clock.instant(), lastActivity(operator).plus(settings.inactivityTimeout()));
+            env.clock().instant(), lastActivity(operator).plus(env.settings().inactivityTimeout()));
     timers.startSingleTimer(
         INACTIVITY_TIMER, new CheckInactivity(), untilDue.isNegative() ? Duration.ZERO : untilDue);
   }
 
   /** Writes the events (possibly none); a disconnection among them is told to the channels. */
   EffectBuilder<OperatorEvent, OperatorState> write(List<OperatorEvent> events) {
-    return effects.persist(events).thenRun(after -> afterDisconnect(events));
+    return env.effects().persist(events).thenRun(after -> afterDisconnect(events));
   }
 
   <R> ReplyEffect<OperatorEvent, OperatorState> persistThenReply(
@@ -155,9 +141,9 @@ final class OperatorActivity {
         timers.cancel(INACTIVITY_TIMER);
         sessions.publish(new ChannelsChanged(List.of(), disconnected.reason()));
         for (String channelId : disconnected.channels()) {
-          directory
+          env.directory()
               .channel(channelId)
-              .tell(new Channel.RemoveMember(operatorId, disconnected.reason()));
+              .tell(new Channel.RemoveMember(env.operatorId(), disconnected.reason()));
         }
       }
     }

@@ -106,46 +106,16 @@ final class OperatorEntity
     this.journalFailures = new JournalFailureReport(context.getSystem(), Operator.ENTITY_TYPE_KEY);
     this.shard = shard;
     this.sessions = new OperatorSessions(context);
+    OperatorEnvironment env =
+        new OperatorEnvironment(operatorId, Effect(), context, directory, settings, clock);
     this.activity =
         new OperatorActivity(
-            operatorId,
-            Effect(),
-            (state, event) -> eventHandler().apply(state, event),
-            timers,
-            directory,
-            settings,
-            clock,
-            sessions);
+            env, (state, event) -> eventHandler().apply(state, event), timers, sessions);
     OperatorViews views =
         new OperatorViews(operatorId, activity, () -> lastSequenceNumber(context));
-    this.membership =
-        new ChannelMembership(
-            operatorId, Effect(), context, directory, settings, clock, activity, sessions, views);
-    this.reservations =
-        new Reservations(
-            operatorId,
-            Effect(),
-            context,
-            timers,
-            directory,
-            settings,
-            clock,
-            activity,
-            sessions,
-            views,
-            membership);
-    this.account =
-        new OperatorAccount(
-            operatorId,
-            Effect(),
-            context,
-            directory,
-            settings,
-            clock,
-            activity,
-            sessions,
-            views,
-            membership);
+    this.membership = new ChannelMembership(env, activity, sessions, views);
+    this.reservations = new Reservations(env, timers, activity, sessions, views, membership);
+    this.account = new OperatorAccount(env, activity, sessions, views, membership);
   }
 
   @Override

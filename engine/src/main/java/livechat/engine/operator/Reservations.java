@@ -1,11 +1,8 @@
 package livechat.engine.operator;
 
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import livechat.engine.EngineSettings;
-import livechat.engine.EntityDirectory;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.operator.Operator.AssignmentConfirmed;
 import livechat.engine.operator.Operator.CheckReservation;
@@ -19,10 +16,8 @@ import livechat.engine.operator.Operator.ReservationChecked;
 import livechat.engine.operator.OperatorEvent.ConversationReleased;
 import livechat.engine.operator.OperatorEvent.ConversationReserved;
 import livechat.engine.operator.OperatorState.Registered;
-import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
-import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
@@ -32,13 +27,8 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  */
 final class Reservations {
 
-  private final String operatorId;
-  private final EffectFactories<OperatorEvent, OperatorState> effects;
-  private final ActorContext<Command> context;
+  private final OperatorEnvironment env;
   private final TimerScheduler<Command> timers;
-  private final EntityDirectory directory;
-  private final EngineSettings settings;
-  private final Clock clock;
   private final OperatorActivity activity;
   private final OperatorSessions sessions;
   private final OperatorViews views;
@@ -48,24 +38,14 @@ final class Reservations {
   private final Set<String> unconfirmed = new HashSet<>();
 
   Reservations(
-      String operatorId,
-      EffectFactories<OperatorEvent, OperatorState> effects,
-      ActorContext<Command> context,
+      OperatorEnvironment env,
       TimerScheduler<Command> timers,
-      EntityDirectory directory,
-      EngineSettings settings,
-      Clock clock,
       OperatorActivity activity,
       OperatorSessions sessions,
       OperatorViews views,
       ChannelMembership membership) {
-    this.operatorId = operatorId;
-    this.effects = effects;
-    this.context = context;
+    this.env = env;
     this.timers = timers;
-    this.directory = directory;
-    this.settings = settings;
-    this.clock = clock;
     this.activity = activity;
     this.sessions = sessions;
     this.views = views;
@@ -76,7 +56,7 @@ final class Reservations {
   void checkAllAfterRecovery(Registered state) {
     for (String conversationId : state.conversations().keySet()) {
       unconfirmed.add(conversationId);
-      context.getSelf().tell(new CheckReservation(conversationId));
+      env.context().getSelf().tell(new CheckReservation(conversationId));
     }
   }
 
@@ -91,17 +71,18 @@ final class Reservations {
       return activity.persistThenReply(
           events,
           offer.replyTo(),
-          after -> new OfferRefused(operatorId, Refusal.NOT_A_MEMBER, null));
+          after -> new OfferRefused(env.operatorId(), Refusal.NOT_A_MEMBER, null));
     }
     if (current.active() >= current.capacity()) {
       return activity.persistThenReply(
           events,
           offer.replyTo(),
           after ->
-              new OfferRefused(operatorId, Refusal.AT_CAPACITY, views.view((Registered) after)));
+              new OfferRefused(
+                  env.operatorId(), Refusal.AT_CAPACITY, views.view((Registered) after)));
     }
     events.add(
-        new ConversationReserved(offer.conversationId(), offer.channelId(), clock.instant()));
+        new ConversationReserved(offer.conversationId(), offer.channelId(), env.clock().instant()));
     return activity
         .write(events)
         .thenRun(
@@ -117,26 +98,26 @@ final class Reservations {
     if (state.conversations().containsKey(confirmed.conversationId())) {
       confirm(confirmed.conversationId());
     }
-    return effects.none().thenNoReply();
+    return env.effects().none().thenNoReply();
   }
 
   ReplyEffect<OperatorEvent, OperatorState> onReleaseConversation(
       Registered state, ReleaseConversation command) {
     if (!state.conversations().containsKey(command.conversationId())) {
-      return effects.reply(command.replyTo(), StatusReply.ack());
+      return env.effects().reply(command.replyTo(), StatusReply.ack());
     }
-    return effects
-        .persist(new ConversationReleased(command.conversationId(), clock.instant()))
+    return env.effects()
+        .persist(new ConversationReleased(command.conversationId(), env.clock().instant()))
         .thenRun(after -> afterRelease((Registered) after, command.conversationId()))
         .thenReply(command.replyTo(), after -> StatusReply.ack());
   }
 
   ReplyEffect<OperatorEvent, OperatorState> release(Registered state, String conversationId) {
     if (!state.conversations().containsKey(conversationId)) {
-      return effects.none().thenNoReply();
+      return env.effects().none().thenNoReply();
     }
-    return effects
-        .persist(new ConversationReleased(conversationId, clock.instant()))
+    return env.effects()
+        .persist(new ConversationReleased(conversationId, env.clock().instant()))
         .thenRun(after -> afterRelease((Registered) after, conversationId))
         .thenNoReply();
   }
@@ -145,30 +126,31 @@ final class Reservations {
       Registered state, CheckReservation check) {
     String conversationId = check.conversationId();
     if (state.conversations().containsKey(conversationId) && unconfirmed.contains(conversationId)) {
-      context.ask(
-          Conversation.AssignmentAnswer.class,
-          directory.conversation(conversationId),
-          settings.askTimeout(),
-          replyTo ->
-              new Conversation.AssignOperator(
-                  operatorId,
-                  state.displayName(),
-                  state.conversations().get(conversationId),
-                  replyTo),
-          (answer, failure) -> new ReservationChecked(conversationId, answer));
+      env.context()
+          .ask(
+              Conversation.AssignmentAnswer.class,
+              env.directory().conversation(conversationId),
+              env.settings().askTimeout(),
+              replyTo ->
+                  new Conversation.AssignOperator(
+                      env.operatorId(),
+                      state.displayName(),
+                      state.conversations().get(conversationId),
+                      replyTo),
+              (answer, failure) -> new ReservationChecked(conversationId, answer));
     }
-    return effects.none().thenNoReply();
+    return env.effects().none().thenNoReply();
   }
 
   ReplyEffect<OperatorEvent, OperatorState> onReservationChecked(
       Registered state, ReservationChecked checked) {
     if (checked.answer() == null) {
       expectConfirmation(checked.conversationId());
-      return effects.none().thenNoReply();
+      return env.effects().none().thenNoReply();
     }
     if (checked.answer() instanceof Conversation.Assigned) {
       confirm(checked.conversationId());
-      return effects.none().thenNoReply();
+      return env.effects().none().thenNoReply();
     }
     unconfirmed.remove(checked.conversationId());
     return release(state, checked.conversationId());
@@ -186,7 +168,7 @@ final class Reservations {
     timers.startSingleTimer(
         reservationTimer(conversationId),
         new CheckReservation(conversationId),
-        settings.reservationTimeout());
+        env.settings().reservationTimeout());
   }
 
   private static String reservationTimer(String conversationId) {

@@ -1,7 +1,6 @@
 package livechat.http.canned;
 
 import java.util.UUID;
-import java.util.function.Supplier;
 import livechat.engine.Rejection;
 import livechat.engine.canned.CannedResponses;
 import livechat.http.ApiRoute;
@@ -16,6 +15,9 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /** Canned responses: the admin writes them, operators read them to insert them by shortcut. */
 public final class CannedResponseRoutes extends ApiRoute {
+
+  private static final Rejection UNKNOWN_CANNED_RESPONSE =
+      Rejection.notFound("unknown_canned_response", "There is no canned response with this id.");
 
   private final Authentication auth;
 
@@ -40,7 +42,10 @@ public final class CannedResponseRoutes extends ApiRoute {
             id ->
                 auth.admin(
                     () ->
-                        known(id, () -> concat(put(() -> update(id)), delete(() -> remove(id)))))));
+                        Ids.known(
+                            UNKNOWN_CANNED_RESPONSE,
+                            id,
+                            () -> concat(put(() -> update(id)), delete(() -> remove(id)))))));
   }
 
   private Route list() {
@@ -83,14 +88,5 @@ public final class CannedResponseRoutes extends ApiRoute {
         StatusCodes.NO_CONTENT,
         this.<CannedResponses.Command, Done>ask(
             CannedResponses.entity(system), replyTo -> new CannedResponses.Delete(id, replyTo)));
-  }
-
-  /** Ids are the UUIDs the node gave; anything else is unknown. */
-  private Route known(String id, Supplier<Route> inner) {
-    return Ids.wellFormed(id)
-        ? inner.get()
-        : failWith(
-            Rejection.notFound(
-                "unknown_canned_response", "There is no canned response with this id."));
   }
 }

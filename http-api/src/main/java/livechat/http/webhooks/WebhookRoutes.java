@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import livechat.engine.Rejection;
 import livechat.engine.conversation.MessageTags;
 import livechat.engine.reports.ReadSide;
@@ -23,6 +22,9 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /** The admin's webhooks: registered, listed with their last delivery, removed. */
 public final class WebhookRoutes extends ApiRoute {
+
+  private static final Rejection UNKNOWN_WEBHOOK =
+      Rejection.notFound("unknown_webhook", "There is no webhook with this id.");
 
   private final Authentication auth;
   private final ReadSide readSide;
@@ -45,7 +47,8 @@ public final class WebhookRoutes extends ApiRoute {
                 .slash("admin")
                 .slash("webhooks")
                 .slash(PathMatchers.segment()),
-            id -> auth.admin(() -> known(id, () -> delete(() -> remove(id))))));
+            id ->
+                auth.admin(() -> Ids.known(UNKNOWN_WEBHOOK, id, () -> delete(() -> remove(id))))));
   }
 
   private Route list() {
@@ -103,12 +106,5 @@ public final class WebhookRoutes extends ApiRoute {
         StatusCodes.NO_CONTENT,
         this.<Webhooks.Command, Done>ask(
             Webhooks.entity(system), replyTo -> new Webhooks.Remove(id, replyTo)));
-  }
-
-  /** Ids are the UUIDs the node gave; anything else is unknown. */
-  private Route known(String id, Supplier<Route> inner) {
-    return Ids.wellFormed(id)
-        ? inner.get()
-        : failWith(Rejection.notFound("unknown_webhook", "There is no webhook with this id."));
   }
 }

@@ -200,11 +200,7 @@ class ReportsApiTest {
           201,
           who.post(
               "/api/conversations/" + id + "/messages",
-              "{\"text\": \""
-                  + text
-                  + "\", \"clientMessageId\": \""
-                  + java.util.UUID.randomUUID()
-                  + "\"}"));
+              ChatFixture.messageBody(text, java.util.UUID.randomUUID().toString())));
     }
   }
 }

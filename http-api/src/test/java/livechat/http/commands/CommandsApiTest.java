@@ -67,7 +67,7 @@ class CommandsApiTest {
   @Test
   void closeClosesTheConversationAsTheCloseRouteDoes() {
     Chat chat = chat("Support");
-    expect(201, chat.visitor.post(chat.path("/messages"), message("Hello", "m1")));
+    expect(201, chat.visitor.post(chat.path("/messages"), ChatFixture.messageBody("Hello", "m1")));
 
     assertEquals("You closed the conversation.", command(chat, "/close"));
 
@@ -189,10 +189,6 @@ class CommandsApiTest {
 
   private static String text(String text) {
     return "{\"text\": \"" + text + "\"}";
-  }
-
-  private static String message(String text, String clientMessageId) {
-    return "{\"text\": \"" + text + "\", \"clientMessageId\": \"" + clientMessageId + "\"}";
   }
 
   private record Chat(String conversationId, ApiClient operator, ApiClient visitor) {

@@ -132,8 +132,10 @@ class WebhooksApiTest {
       String conversationId = started.get("conversationId").asText();
       ApiClient visitor = new ApiClient(server, started.get("visitorToken").asText());
       String path = "/api/conversations/" + conversationId;
-      expect(201, visitor.post(path + "/messages", message("Hello", "v1")));
-      expect(201, operator.post(path + "/messages", message("Hi, how can I help?", "o1")));
+      expect(201, visitor.post(path + "/messages", ChatFixture.messageBody("Hello", "v1")));
+      expect(
+          201,
+          operator.post(path + "/messages", ChatFixture.messageBody("Hi, how can I help?", "o1")));
       expect(200, operator.post(path + "/close", ""));
       expect(204, visitor.post(path + "/rating", "{\"value\": 5, \"comment\": \"Quick\"}"));
       expect(200, admin.patch("/api/admin/operators/" + operatorId, "{\"disabled\": true}"));
@@ -195,10 +197,6 @@ class WebhooksApiTest {
               () -> assertEquals(204, find(webhookId).get("lastDelivery").get("status").asInt()));
       expect(204, admin.delete("/api/admin/webhooks/" + webhookId));
     }
-  }
-
-  private static String message(String text, String clientMessageId) {
-    return "{\"text\": \"" + text + "\", \"clientMessageId\": \"" + clientMessageId + "\"}";
   }
 
   private static java.net.http.HttpResponse<String> post(String json) {

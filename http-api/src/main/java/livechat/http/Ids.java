@@ -22,16 +22,14 @@ public final class Ids extends AllDirectives {
     CONVERSATION("unknown_conversation", "There is no conversation with this id."),
     OPERATOR("unknown_operator", "There is no operator with this id.");
 
-    private final String code;
-    private final String reason;
+    private final Rejection unknown;
 
     Kind(String code, String reason) {
-      this.code = code;
-      this.reason = reason;
+      this.unknown = Rejection.notFound(code, reason);
     }
 
     public Rejection unknown() {
-      return Rejection.notFound(code, reason);
+      return unknown;
     }
   }
 

@@ -116,42 +116,82 @@ final class ConversationEntity
         .build();
   }
 
+  /**
+   * One method rather than the builder's cases: the builder makes some eighty objects for every
+   * entity, and each waiting visitor's open socket keeps its conversation's entity awake.
+   */
   @Override
   public CommandHandlerWithReply<Command, ConversationEvent, ConversationState> commandHandler() {
-    var builder = newCommandHandlerWithReplyBuilder();
-    builder
-        .forStateType(NotOpened.class)
-        .onCommand(Open.class, lifecycle::onOpen)
-        .onCommand(AssignOperator.class, (state, c) -> lifecycle.decline(c, "not_open"))
-        .onCommand(SendMessage.class, (state, c) -> notFound(c.replyTo()))
-        .onCommand(MarkSeen.class, (state, c) -> notFound(c.replyTo()))
-        .onCommand(Close.class, (state, c) -> notFound(c.replyTo()))
-        .onCommand(Transfer.class, (state, c) -> notFound(c.replyTo()))
-        .onCommand(Rate.class, (state, c) -> notFound(c.replyTo()))
-        .onCommand(GetView.class, (state, c) -> notFound(c.replyTo()))
-        .onCommand(GetMessages.class, (state, c) -> notFound(c.replyTo()))
-        .onAnyCommand(command -> Effect().none().thenNoReply());
-    builder
-        .forStateType(Opened.class)
-        .onCommand(Open.class, (state, c) -> Effect().reply(c.replyTo(), StatusReply.ack()))
-        .onCommand(AssignOperator.class, lifecycle::onAssignOperator)
-        .onCommand(QueuePositionChanged.class, lifecycle::onQueuePositionChanged)
-        .onCommand(RenameOperator.class, lifecycle::onRenameOperator)
-        .onCommand(SendMessage.class, messaging::onSendMessage)
-        .onCommand(MarkSeen.class, messaging::onMarkSeen)
-        .onCommand(Close.class, lifecycle::onClose)
-        .onCommand(OperatorReleased.class, lifecycle::onOperatorReleased)
-        .onCommand(Transfer.class, lifecycle::onTransfer)
-        .onCommand(TransferAnswered.class, lifecycle::onTransferAnswered)
-        .onCommand(Rate.class, lifecycle::onRate)
-        .onCommand(Typing.class, messaging::onTyping)
-        .onCommand(Subscribe.class, messaging::onSubscribe)
-        .onCommand(Unsubscribe.class, (state, c) -> messaging.unsubscribe(c.subscriber()))
-        .onCommand(SubscriberGone.class, (state, c) -> messaging.unsubscribe(c.subscriber()))
-        .onCommand(GetView.class, messaging::onGetView)
-        .onCommand(GetMessages.class, messaging::onGetMessages)
-        .onCommand(CheckVisitorPresent.class, lifecycle::onCheckVisitorPresent);
-    return builder.build();
+    return (state, command) ->
+        state instanceof Opened opened
+            ? whenOpened(opened, command)
+            : beforeOpening((NotOpened) state, command);
+  }
+
+  private ReplyEffect<ConversationEvent, ConversationState> beforeOpening(
+      NotOpened state, Command command) {
+    if (command instanceof Open open) {
+      return lifecycle.onOpen(state, open);
+    } else if (command instanceof AssignOperator claim) {
+      return lifecycle.decline(claim, "not_open");
+    } else if (command instanceof SendMessage c) {
+      return notFound(c.replyTo());
+    } else if (command instanceof MarkSeen c) {
+      return notFound(c.replyTo());
+    } else if (command instanceof Close c) {
+      return notFound(c.replyTo());
+    } else if (command instanceof Transfer c) {
+      return notFound(c.replyTo());
+    } else if (command instanceof Rate c) {
+      return notFound(c.replyTo());
+    } else if (command instanceof GetView c) {
+      return notFound(c.replyTo());
+    } else if (command instanceof GetMessages c) {
+      return notFound(c.replyTo());
+    }
+    return Effect().none().thenNoReply();
+  }
+
+  private ReplyEffect<ConversationEvent, ConversationState> whenOpened(
+      Opened state, Command command) {
+    if (command instanceof SendMessage c) {
+      return messaging.onSendMessage(state, c);
+    } else if (command instanceof MarkSeen c) {
+      return messaging.onMarkSeen(state, c);
+    } else if (command instanceof Typing c) {
+      return messaging.onTyping(state, c);
+    } else if (command instanceof Subscribe c) {
+      return messaging.onSubscribe(state, c);
+    } else if (command instanceof Unsubscribe c) {
+      return messaging.unsubscribe(c.subscriber());
+    } else if (command instanceof SubscriberGone c) {
+      return messaging.unsubscribe(c.subscriber());
+    } else if (command instanceof GetView c) {
+      return messaging.onGetView(state, c);
+    } else if (command instanceof GetMessages c) {
+      return messaging.onGetMessages(state, c);
+    } else if (command instanceof Open c) {
+      return Effect().reply(c.replyTo(), StatusReply.ack());
+    } else if (command instanceof AssignOperator c) {
+      return lifecycle.onAssignOperator(state, c);
+    } else if (command instanceof QueuePositionChanged c) {
+      return lifecycle.onQueuePositionChanged(state, c);
+    } else if (command instanceof RenameOperator c) {
+      return lifecycle.onRenameOperator(state, c);
+    } else if (command instanceof Close c) {
+      return lifecycle.onClose(state, c);
+    } else if (command instanceof OperatorReleased c) {
+      return lifecycle.onOperatorReleased(state, c);
+    } else if (command instanceof Transfer c) {
+      return lifecycle.onTransfer(state, c);
+    } else if (command instanceof TransferAnswered c) {
+      return lifecycle.onTransferAnswered(state, c);
+    } else if (command instanceof Rate c) {
+      return lifecycle.onRate(state, c);
+    } else if (command instanceof CheckVisitorPresent c) {
+      return lifecycle.onCheckVisitorPresent(state, c);
+    }
+    throw new IllegalArgumentException("Unhandled command " + command.getClass().getName());
   }
 
   @Override

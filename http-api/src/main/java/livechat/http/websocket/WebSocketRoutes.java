@@ -22,6 +22,7 @@ import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.ActorAttributes;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.StreamLimitReachedException;
@@ -43,6 +44,7 @@ public final class WebSocketRoutes extends AllDirectives {
 
   static final int MAX_FRAME_BYTES = 64 * 1024;
   private static final int OUTGOING_BUFFER = 1024;
+  private static final int PREALLOCATED_OUTGOING = 128;
 
   private final ActorSystem<?> system;
   private final Authentication auth;
@@ -157,6 +159,9 @@ public final class WebSocketRoutes extends AllDirectives {
                 out -> Optional.empty(),
                 OUTGOING_BUFFER,
                 OverflowStrategy.fail())
+            // a queue that grows past its first 128 slots only for a client that falls behind,
+            // rather than an array of OUTGOING_BUFFER slots allocated for every open socket
+            .withAttributes(ActorAttributes.maxFixedBufferSize(PREALLOCATED_OUTGOING))
             .preMaterialize(system);
     ActorRef<Session.Event> session =
         system.systemActorOf(

@@ -44,7 +44,9 @@ public final class WebSocketRoutes extends AllDirectives {
 
   static final int MAX_FRAME_BYTES = 64 * 1024;
   private static final int OUTGOING_BUFFER = 1024;
-  private static final int PREALLOCATED_OUTGOING = 128;
+
+  /** Pekko allocates a stage's buffer whole below this size, and lets a larger one grow. */
+  private static final int LARGEST_WHOLE_BUFFER = 128;
 
   private final ActorSystem<?> system;
   private final Authentication auth;
@@ -161,7 +163,7 @@ public final class WebSocketRoutes extends AllDirectives {
                 OverflowStrategy.fail())
             // a queue that grows past its first 128 slots only for a client that falls behind,
             // rather than an array of OUTGOING_BUFFER slots allocated for every open socket
-            .withAttributes(ActorAttributes.maxFixedBufferSize(PREALLOCATED_OUTGOING))
+            .withAttributes(ActorAttributes.maxFixedBufferSize(LARGEST_WHOLE_BUFFER))
             .preMaterialize(system);
     ActorRef<Session.Event> session =
         system.systemActorOf(

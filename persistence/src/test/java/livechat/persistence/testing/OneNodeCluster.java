@@ -20,6 +20,10 @@ public final class OneNodeCluster {
         pekko.remote.artery.canonical.port = 0
         pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
         pekko.coordinated-shutdown.exit-jvm = off
+        # a shard region's graceful hand-off may take its phase's whole 10s when it still
+        # buffers messages for a shard never allocated; the test kit waits for the system
+        # longer than that, so that a slow stop does not fail the test that ended first
+        pekko.actor.testkit.typed.system-shutdown-default = 30s
         """);
   }
 

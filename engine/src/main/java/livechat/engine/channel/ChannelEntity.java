@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import livechat.engine.EngineObserver;
 import livechat.engine.EngineSettings;
 import livechat.engine.EntityDirectory;
 import livechat.engine.EntityRuntime;
@@ -58,9 +57,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 final class ChannelEntity
     extends EventSourcedBehaviorWithEnforcedReplies<Command, ChannelEvent, ChannelState> {
 
-  private final String channelId;
-  private final ActorContext<Command> context;
-  private final Clock clock;
+  private final ChannelEnvironment env;
   private final JournalFailureReport journalFailures;
   private final BatchedWrites writes;
   private final QueueRouting routing;
@@ -76,12 +73,8 @@ final class ChannelEntity
     super(
         PersistenceId.of(Channel.ENTITY_TYPE_KEY.name(), channelId),
         EntityRuntime.restartOnJournalFailure(context.getSystem()));
-    this.channelId = channelId;
-    this.context = context;
-    this.clock = clock;
+    this.env = new ChannelEnvironment(channelId, Effect(), context, directory, settings, clock);
     this.journalFailures = new JournalFailureReport(context.getSystem(), Channel.ENTITY_TYPE_KEY);
-    ChannelEnvironment env =
-        new ChannelEnvironment(channelId, Effect(), context, directory, settings, clock);
     this.writes = new BatchedWrites(env);
     this.routing = new QueueRouting(env, timers, writes);
     this.admission = new QueueAdmission(env, writes, routing);
@@ -104,8 +97,9 @@ final class ChannelEntity
             RecoveryCompleted.instance(),
             state -> {
               forgetUnwritten();
-              observer()
-                  .queueLength(channelId, state instanceof Open open ? open.queue().size() : 0);
+              env.observer()
+                  .queueLength(
+                      env.channelId(), state instanceof Open open ? open.queue().size() : 0);
               if (state instanceof Open open && !open.queue().isEmpty()) {
                 routing.tellPositions(open, 0);
                 routing.drainSoon();
@@ -113,7 +107,7 @@ final class ChannelEntity
             })
         .onSignal(PreRestart.instance(), state -> journalFailures.signalled())
         .onSignal(RecoveryFailed.class, (state, failed) -> journalFailures.signalled())
-        .onSignal(PostStop.instance(), state -> observer().queueLength(channelId, 0))
+        .onSignal(PostStop.instance(), state -> env.observer().queueLength(env.channelId(), 0))
         .build();
   }
 
@@ -173,7 +167,7 @@ final class ChannelEntity
                   Rejection.invalid("invalid_channel", "The channel name must not be empty.")));
     }
     return Effect()
-        .persist(new Created(command.name().trim(), clock.instant()))
+        .persist(new Created(command.name().trim(), env.clock().instant()))
         .thenReply(command.replyTo(), after -> StatusReply.success(summary((Open) after)));
   }
 
@@ -185,7 +179,7 @@ final class ChannelEntity
     List<ChannelEvent> events =
         known != null && known.view().equals(update.view())
             ? List.of()
-            : List.of(new MemberUpdated(update.view(), clock.instant()));
+            : List.of(new MemberUpdated(update.view(), env.clock().instant()));
     var effect = Effect().persist(events).thenRun(after -> routing.drainSoon());
     return update.replyTo() == null
         ? effect.thenNoReply()
@@ -197,7 +191,7 @@ final class ChannelEntity
       return Effect().none().thenNoReply();
     }
     return Effect()
-        .persist(new MemberRemoved(remove.operatorId(), remove.reason(), clock.instant()))
+        .persist(new MemberRemoved(remove.operatorId(), remove.reason(), env.clock().instant()))
         .thenNoReply();
   }
 
@@ -274,10 +268,6 @@ final class ChannelEntity
     return builder.build();
   }
 
-  private EngineObserver observer() {
-    return EngineObserver.of(context.getSystem());
-  }
-
   private static List<Waiting> withoutConversation(List<Waiting> queue, String conversationId) {
     return queue.stream()
         .filter(waiting -> !waiting.conversationId().equals(conversationId))
@@ -286,7 +276,7 @@ final class ChannelEntity
 
   private Summary summary(Open state) {
     return new Summary(
-        channelId,
+        env.channelId(),
         state.name(),
         List.copyOf(state.members().keySet()),
         state.queue().stream().map(Waiting::conversationId).toList(),

@@ -71,7 +71,8 @@ public final class CassandraReadSide implements ReadSide {
         system,
         "operators",
         OperatorEvent.REGISTERED_TAG,
-        new OperatorProjection(readSide.session, readSide.keyspace),
+        TagFollower.BatchHandler.oneByOne(
+            new OperatorProjection(readSide.session, readSide.keyspace)),
         Operator.ENTITY_TYPE_KEY.name() + PersistenceId.DefaultSeparator());
     readSide.webhooksRead = WebhookService.start(system, readSide.deliveries);
     return readSide;

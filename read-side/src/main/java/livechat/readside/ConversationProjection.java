@@ -1,5 +1,9 @@
 package livechat.readside;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import livechat.engine.conversation.ConversationEvent;
@@ -10,12 +14,14 @@ import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.typed.PersistenceId;
 
 /**
- * Applies a conversation's lifecycle events to the conversation tables. Each record remembers the
- * journal position of the last event applied to it, so an event delivered again is skipped. A
- * conversation opened before its events were tagged has no record: its later events are skipped
- * too, and it is in no list or report.
+ * Applies a conversation's lifecycle events to the conversation tables: the events of a batch that
+ * belong to one conversation are applied to its record together, read once and written once (a
+ * conversation opened with its operator brings two events at once), and the conversations of a
+ * batch are written at the same time. Each record remembers the journal position of the last event
+ * applied to it, so an event delivered again is skipped. A conversation opened before its events
+ * were tagged has no record: its later events are skipped too, and it is in no list or report.
  */
-final class ConversationProjection implements TagFollower.Handler {
+final class ConversationProjection implements TagFollower.BatchHandler {
 
   private static final CompletionStage<Done> DONE = CompletableFuture.completedFuture(Done.done());
 
@@ -26,29 +32,46 @@ final class ConversationProjection implements TagFollower.Handler {
   }
 
   @Override
-  public CompletionStage<Done> apply(EventEnvelope envelope) {
-    if (!(envelope.event() instanceof ConversationEvent event)
-        || !ConversationEvent.isLifecycle(event)) {
-      return DONE;
+  public CompletionStage<Done> applyAll(List<EventEnvelope> envelopes) {
+    Map<String, List<EventEnvelope>> byConversation = new LinkedHashMap<>();
+    for (EventEnvelope envelope : envelopes) {
+      if (envelope.event() instanceof ConversationEvent event
+          && ConversationEvent.isLifecycle(event)) {
+        String conversationId = PersistenceId.ofUniqueId(envelope.persistenceId()).entityId();
+        byConversation.computeIfAbsent(conversationId, id -> new ArrayList<>()).add(envelope);
+      }
     }
-    String conversationId = PersistenceId.ofUniqueId(envelope.persistenceId()).entityId();
-    long sequenceNr = envelope.sequenceNr();
+    CompletableFuture<?>[] written =
+        byConversation.entrySet().stream()
+            .map(entry -> applyTo(entry.getKey(), entry.getValue()).toCompletableFuture())
+            .toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(written).thenApply(all -> Done.done());
+  }
+
+  /** Reads the conversation's record, applies the events in their order, and writes it once. */
+  private CompletionStage<Done> applyTo(String conversationId, List<EventEnvelope> envelopes) {
     return tables
         .find(conversationId)
         .thenCompose(
             found -> {
-              if (event instanceof ConversationOpened opened) {
-                return found.isPresent()
-                    ? DONE
-                    : tables.save(
-                        null, ConversationRecord.opened(conversationId, sequenceNr, opened));
+              ConversationRecord before = found.orElse(null);
+              ConversationRecord after = before;
+              for (EventEnvelope envelope : envelopes) {
+                after = applied(after, conversationId, envelope);
               }
-              if (found.isEmpty()) {
-                return DONE;
-              }
-              ConversationRecord before = found.get();
-              ConversationRecord after = before.after(event, sequenceNr);
               return after == before ? DONE : tables.save(before, after);
             });
+  }
+
+  /** The record after one event: null while the conversation has no record. */
+  private static ConversationRecord applied(
+      ConversationRecord record, String conversationId, EventEnvelope envelope) {
+    ConversationEvent event = (ConversationEvent) envelope.event();
+    if (event instanceof ConversationOpened opened) {
+      return record != null
+          ? record
+          : ConversationRecord.opened(conversationId, envelope.sequenceNr(), opened);
+    }
+    return record == null ? null : record.after(event, envelope.sequenceNr());
   }
 }

@@ -45,7 +45,7 @@ final class TagConsumer {
       ActorSystem<?> system,
       String name,
       String tag,
-      TagFollower.Handler handler,
+      TagFollower.BatchHandler handler,
       String backfillPrefix) {
     ClusterSingleton.get(system)
         .init(SingletonActor.of(create(name, tag, handler, backfillPrefix), "read-side-" + name));
@@ -57,14 +57,16 @@ final class TagConsumer {
    * created before their events were tagged are found too.
    */
   static Behavior<Command> create(
-      String name, String tag, TagFollower.Handler handler, String backfillPrefix) {
+      String name, String tag, TagFollower.BatchHandler handler, String backfillPrefix) {
     return Behaviors.setup(
         context -> {
           ActorSystem<?> system = context.getSystem();
           Source<EventEnvelope, NotUsed> beforeFirst =
               backfillPrefix == null ? Source.empty() : firstEvents(system, backfillPrefix);
           UniqueKillSwitch killSwitch =
-              new TagFollower(system).follow(name, tag, Offset.noOffset(), beforeFirst, handler);
+              new TagFollower(system)
+                  .follow(
+                      name, tag, Offset.noOffset(), beforeFirst, handler, TagFollower.MAX_BATCH);
           context.getLog().info("Read side {} follows tag {}", name, tag);
           return Behaviors.receive(Command.class)
               .onSignal(

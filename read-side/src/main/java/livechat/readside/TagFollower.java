@@ -3,6 +3,9 @@ package livechat.readside;
 import com.typesafe.config.Config;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -24,10 +27,11 @@ import org.apache.pekko.stream.javadsl.Source;
 /**
  * Follows one tag's events for a named consumer, at least once: reads the tag from the consumer's
  * stored offset (in {@code read_side_offsets}), hands each event to its {@link Handler}, one event
- * at a time, and stores the offset of the last event handled as its {@link OffsetSaving} says.
- * After a crash, a failover or a restart it resumes from the stored offset; the events handled
- * after the last stored offset are handled again. A failure (Cassandra away, a handler that fails)
- * restarts the stream from the stored offset with growing delays.
+ * at a time, or the events that arrived meanwhile to its {@link BatchHandler}, and stores the
+ * offset of the last event handled as its {@link OffsetSaving} says. After a crash, a failover or a
+ * restart it resumes from the stored offset; the events handled after the last stored offset are
+ * handled again. A failure (Cassandra away, a handler that fails) restarts the stream from the
+ * stored offset with growing delays.
  */
 public final class TagFollower {
 
@@ -35,6 +39,29 @@ public final class TagFollower {
   public interface Handler {
     CompletionStage<Done> apply(EventEnvelope envelope);
   }
+
+  /**
+   * Handles the events that arrived while it was busy with the ones before, in their order;
+   * completes once it is done with all of them. A handler that writes per entity can write each
+   * entity once for all its events of the batch.
+   */
+  public interface BatchHandler {
+    CompletionStage<Done> applyAll(List<EventEnvelope> envelopes);
+
+    /** A batch handled one event after the other. */
+    static BatchHandler oneByOne(Handler handler) {
+      return envelopes -> {
+        CompletionStage<Done> done = CompletableFuture.completedFuture(Done.done());
+        for (EventEnvelope envelope : envelopes) {
+          done = done.thenCompose(previous -> handler.apply(envelope));
+        }
+        return done;
+      };
+    }
+  }
+
+  /** The most events a {@link BatchHandler} is handed at once. */
+  static final int MAX_BATCH = 100;
 
   /**
    * When the offset is stored: once {@code events} events are handled since the last store, or
@@ -93,17 +120,28 @@ public final class TagFollower {
         consumer, tag, journal().timeBasedUUIDFrom(since.toEpochMilli()), Source.empty(), handler);
   }
 
+  private UniqueKillSwitch follow(
+      String consumer,
+      String tag,
+      Offset first,
+      Source<EventEnvelope, NotUsed> beforeFirst,
+      Handler handler) {
+    return follow(consumer, tag, first, beforeFirst, BatchHandler.oneByOne(handler), 1);
+  }
+
   /**
    * Follows the tag from the consumer's stored offset; when it has none, it first handles the
    * events of {@code beforeFirst} (whose offsets are not stored), then the tag from its first
-   * event.
+   * event. The events that arrive while the handler is busy are handed to it together, up to {@code
+   * maxBatch} of them.
    */
   UniqueKillSwitch follow(
       String consumer,
       String tag,
       Offset first,
       Source<EventEnvelope, NotUsed> beforeFirst,
-      Handler handler) {
+      BatchHandler handler,
+      int maxBatch) {
     CassandraReadJournal journal = journal();
     return RestartSource.withBackoff(
             RESTART,
@@ -116,8 +154,15 @@ public final class TagFollower {
                                     stored == null
                                         ? beforeFirst.concat(journal.eventsByTag(tag, first))
                                         : journal.eventsByTag(tag, stored)))
+                    .batch(maxBatch, TagFollower::firstOfBatch, TagFollower::addToBatch)
                     .mapAsync(
-                        1, envelope -> handler.apply(envelope).thenApply(done -> envelope.offset()))
+                        1,
+                        batch ->
+                            handler
+                                .applyAll(batch)
+                                .thenApply(
+                                    done -> batch.stream().map(EventEnvelope::offset).toList()))
+                    .mapConcat(offsets -> offsets)
                     // the events of beforeFirst have no offset to store
                     .filter(offset -> offset instanceof TimeBasedUUID)
                     .groupedWithin(saving.events(), saving.within())
@@ -126,6 +171,17 @@ public final class TagFollower {
         .viaMat(KillSwitches.single(), Keep.right())
         .toMat(Sink.ignore(), Keep.left())
         .run(system);
+  }
+
+  private static List<EventEnvelope> firstOfBatch(EventEnvelope envelope) {
+    List<EventEnvelope> batch = new ArrayList<>();
+    batch.add(envelope);
+    return batch;
+  }
+
+  private static List<EventEnvelope> addToBatch(List<EventEnvelope> batch, EventEnvelope envelope) {
+    batch.add(envelope);
+    return batch;
   }
 
   private CassandraReadJournal journal() {

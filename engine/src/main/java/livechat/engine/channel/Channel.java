@@ -9,6 +9,7 @@ import livechat.engine.EngineSettings;
 import livechat.engine.EntityDirectory;
 import livechat.engine.MemberView;
 import livechat.engine.RememberedEntities;
+import livechat.engine.conversation.Conversation;
 import livechat.engine.operator.Operator;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -24,14 +25,16 @@ import org.apache.pekko.pattern.StatusReply;
  * A channel: its members with the router's view of each, and the FIFO queue of conversations
  * waiting for an operator.
  *
- * <p>New conversations join the tail of the queue. The channel drains the queue from its head: in
- * queue order, it offers each conversation to the best member by the {@link Router}, counting the
- * offers still out as load ({@link OffersInFlight}), up to {@code routing.max-offers-in-flight} at
- * once; a refusal moves the offer to the next best. When nobody can take a conversation, it waits,
- * and so does everyone behind it. A member's freed slot, a join or a raised capacity (any {@link
- * UpdateMember}) drains again. A starter hears what became of its conversation once it was offered
- * and answered, or once it waits. Waiting conversations are told their position when it changes,
- * coalesced over {@link #POSITION_UPDATE_DELAY}.
+ * <p>A new conversation that finds nobody waiting (stored, or on its way into the queue) is offered
+ * at once to the best member, and opened with the operator that accepts it; one that finds the
+ * queue in use, or no member with room, or whose member refuses, joins the tail of the queue. The
+ * channel drains the queue from its head: in queue order, it offers each conversation to the best
+ * member by the {@link Router}, counting the offers still out as load ({@link OffersInFlight}), up
+ * to {@code routing.max-offers-in-flight} at once; a refusal moves the offer to the next best. When
+ * nobody can take a conversation, it waits, and so does everyone behind it. A member's freed slot,
+ * a join or a raised capacity (any {@link UpdateMember}) drains again. A starter hears what became
+ * of its conversation once it was offered and answered, or once it waits. Waiting conversations are
+ * told their position when it changes, coalesced over {@link #POSITION_UPDATE_DELAY}.
  *
  * <p>Changes that arrive while a write is under way are written together in the next one: under a
  * burst of starts and answers the channel writes once per round trip, not once per change.
@@ -97,13 +100,23 @@ public final class Channel {
   public record LeaveQueue(String conversationId, ActorRef<StatusReply<Done>> replyTo)
       implements Command {}
 
-  record ConversationOpened(
+  /** A visitor's start, as the channel carries it until its conversation is queued or assigned. */
+  record Start(
       String conversationId,
       int visitorNumber,
-      String language,
+      Conversation.Visitor visitor,
       ActorRef<StatusReply<Started>> replyTo,
-      Throwable failure,
-      Instant startedAt)
+      Instant startedAt) {}
+
+  /** The conversation was opened to wait in the queue, or failed to. */
+  record ConversationOpened(Start start, Throwable failure) implements Command {}
+
+  /**
+   * The conversation offered to a member at its start was opened with the operator that accepted
+   * it, or failed to.
+   */
+  record OpenedWithOperator(
+      Start start, String operatorId, Operator.OfferAccepted accepted, Throwable failure)
       implements Command {}
 
   record OfferAnswered(String conversationId, String operatorId, Operator.OfferAnswer answer)

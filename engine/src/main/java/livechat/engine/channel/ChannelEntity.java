@@ -18,6 +18,7 @@ import livechat.engine.channel.Channel.DrainQueue;
 import livechat.engine.channel.Channel.GetSummary;
 import livechat.engine.channel.Channel.LeaveQueue;
 import livechat.engine.channel.Channel.OfferAnswered;
+import livechat.engine.channel.Channel.OpenedWithOperator;
 import livechat.engine.channel.Channel.RemoveMember;
 import livechat.engine.channel.Channel.StartConversation;
 import livechat.engine.channel.Channel.Summary;
@@ -76,8 +77,13 @@ final class ChannelEntity
     this.env = new ChannelEnvironment(channelId, Effect(), context, directory, settings, clock);
     this.journalFailures = new JournalFailureReport(context.getSystem(), Channel.ENTITY_TYPE_KEY);
     this.writes = new BatchedWrites(env);
-    this.routing = new QueueRouting(env, timers, writes);
+    this.routing = new QueueRouting(env, timers, writes, this::queueInstead);
     this.admission = new QueueAdmission(env, writes, routing);
+  }
+
+  /** A start its member refused waits in the queue. */
+  private void queueInstead(Channel.Start start) {
+    admission.openForQueue(start);
   }
 
   @Override
@@ -154,7 +160,8 @@ final class ChannelEntity
         .onCommand(DrainQueue.class, (state, c) -> routing.drain(state))
         .onCommand(WritePending.class, writes::onWritePending)
         .onCommand(TellPositions.class, routing::onTellPositions)
-        .onCommand(OfferAnswered.class, routing::onOfferAnswered);
+        .onCommand(OfferAnswered.class, routing::onOfferAnswered)
+        .onCommand(OpenedWithOperator.class, routing::onOpenedWithOperator);
     return builder.build();
   }
 

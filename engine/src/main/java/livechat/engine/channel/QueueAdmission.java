@@ -4,6 +4,7 @@ import java.util.List;
 import livechat.engine.Rejection;
 import livechat.engine.channel.Channel.ConversationOpened;
 import livechat.engine.channel.Channel.LeaveQueue;
+import livechat.engine.channel.Channel.Start;
 import livechat.engine.channel.Channel.StartConversation;
 import livechat.engine.channel.ChannelEvent.ConversationLeftQueue;
 import livechat.engine.channel.ChannelEvent.ConversationQueued;
@@ -14,9 +15,10 @@ import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
- * Conversations entering and leaving the channel's queue: the visitor numbers handed out, the
- * conversations opened whose place in the queue is not stored yet (which count against the queue's
- * limit), and a conversation leaving before it is assigned.
+ * Conversations entering and leaving the channel's queue: the visitor numbers handed out, a start
+ * offered to a member at once while nobody waits, the conversations opened whose place in the queue
+ * is not stored yet (which count against the queue's limit), and a conversation leaving before it
+ * is assigned.
  */
 final class QueueAdmission {
 
@@ -26,6 +28,12 @@ final class QueueAdmission {
 
   /** Conversations opened whose place in the queue is not stored yet. */
   private int unwrittenQueued;
+
+  /**
+   * Conversations being opened to wait in the queue: until they are queued, a new start may not
+   * overtake them by going to a member at once.
+   */
+  private int openingForQueue;
 
   /** Visitor numbers handed out to conversations not yet queued. */
   private int nextVisitorNumber = -1;
@@ -39,6 +47,7 @@ final class QueueAdmission {
   /** After a restart the conversations opened and not stored no longer count. */
   void forget() {
     unwrittenQueued = 0;
+    openingForQueue = 0;
   }
 
   ReplyEffect<ChannelEvent, ChannelState> onStartConversation(
@@ -60,25 +69,30 @@ final class QueueAdmission {
         command.visitorName() == null || command.visitorName().isBlank()
             ? "Visitor #" + visitorNumber
             : command.visitorName().trim();
+    Start start =
+        new Start(
+            command.conversationId(),
+            visitorNumber,
+            new Conversation.Visitor(visitorName, command.language(), command.pageUrl()),
+            command.replyTo(),
+            env.clock().instant());
+    boolean nobodyWaits = state.queue().isEmpty() && unwrittenQueued == 0 && openingForQueue == 0;
+    if (!(nobodyWaits && routing.offerAtStart(state, start))) {
+      openForQueue(start);
+    }
+    return env.effects().none().thenNoReply();
+  }
+
+  /** Opens the conversation to wait in the queue. */
+  void openForQueue(Start start) {
+    openingForQueue++;
     env.context()
         .askWithStatus(
             Done.class,
-            env.directory().conversation(command.conversationId()),
+            env.directory().conversation(start.conversationId()),
             env.settings().askTimeout(),
-            replyTo ->
-                new Conversation.Open(
-                    env.channelId(),
-                    new Conversation.Visitor(visitorName, command.language(), command.pageUrl()),
-                    replyTo),
-            (done, failure) ->
-                new ConversationOpened(
-                    command.conversationId(),
-                    visitorNumber,
-                    command.language(),
-                    command.replyTo(),
-                    failure,
-                    env.clock().instant()));
-    return env.effects().none().thenNoReply();
+            replyTo -> new Conversation.Open(env.channelId(), start.visitor(), null, null, replyTo),
+            (done, failure) -> new ConversationOpened(start, failure));
   }
 
   /**
@@ -87,27 +101,28 @@ final class QueueAdmission {
    */
   ReplyEffect<ChannelEvent, ChannelState> onConversationOpened(
       Open state, ConversationOpened opened) {
+    openingForQueue = Math.max(0, openingForQueue - 1);
+    Start start = opened.start();
     if (opened.failure() != null) {
-      return env.effects().reply(opened.replyTo(), StatusReply.error(opened.failure()));
+      return env.effects().reply(start.replyTo(), StatusReply.error(opened.failure()));
     }
     unwrittenQueued++;
     return writes.writeSoon(
         List.of(
             new ConversationQueued(
-                opened.conversationId(),
-                opened.language(),
-                opened.visitorNumber(),
+                start.conversationId(),
+                start.visitor().language(),
+                start.visitorNumber(),
                 env.clock().instant(),
-                opened.startedAt())),
+                start.startedAt())),
         queued -> {
           unwrittenQueued--;
           env.observer().conversationStarted(env.channelId());
           env.observer().queueLength(env.channelId(), queued.queue().size());
-          routing.awaitStarter(opened.conversationId(), opened.replyTo());
+          routing.awaitStarter(start.conversationId(), start.replyTo());
           env.directory()
-              .conversation(opened.conversationId())
-              .tell(
-                  new Conversation.QueuePositionChanged(queued.position(opened.conversationId())));
+              .conversation(start.conversationId())
+              .tell(new Conversation.QueuePositionChanged(queued.position(start.conversationId())));
           routing.drainSoon();
         });
   }

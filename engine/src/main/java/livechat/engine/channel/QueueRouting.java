@@ -16,6 +16,8 @@ import livechat.engine.Router;
 import livechat.engine.channel.Channel.Command;
 import livechat.engine.channel.Channel.DrainQueue;
 import livechat.engine.channel.Channel.OfferAnswered;
+import livechat.engine.channel.Channel.OpenedWithOperator;
+import livechat.engine.channel.Channel.Start;
 import livechat.engine.channel.Channel.Started;
 import livechat.engine.channel.Channel.TellPositions;
 import livechat.engine.channel.ChannelEvent.ConversationAssigned;
@@ -25,6 +27,7 @@ import livechat.engine.channel.ChannelState.Open;
 import livechat.engine.channel.ChannelState.Waiting;
 import livechat.engine.conversation.Conversation;
 import livechat.engine.operator.Operator;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
@@ -33,7 +36,9 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 /**
  * Draining the channel's queue: the offers in flight to members, their answers, the accepted
  * conversations whose assignment is not stored yet, the starters waiting to hear what became of
- * their conversation, and telling waiting conversations their positions.
+ * their conversation, and telling waiting conversations their positions. A new conversation that
+ * finds nobody waiting is offered before it is opened, and opened with the operator that accepts
+ * it: one write of the conversation and one of the channel, rather than two of each.
  */
 final class QueueRouting {
 
@@ -58,10 +63,21 @@ final class QueueRouting {
   /** Starters waiting to hear what became of their conversation. */
   private final Map<String, ActorRef<StatusReply<Started>>> starters = new HashMap<>();
 
-  QueueRouting(ChannelEnvironment env, TimerScheduler<Command> timers, BatchedWrites writes) {
+  /** New conversations offered to a member at their start, before they were opened. */
+  private final Map<String, Start> offeredAtStart = new HashMap<>();
+
+  /** Where a start goes that its member refused: into the queue. */
+  private final Consumer<Start> queueInstead;
+
+  QueueRouting(
+      ChannelEnvironment env,
+      TimerScheduler<Command> timers,
+      BatchedWrites writes,
+      Consumer<Start> queueInstead) {
     this.env = env;
     this.timers = timers;
     this.writes = writes;
+    this.queueInstead = queueInstead;
     this.router = new Router(env.settings().languageLoadTolerance());
   }
 
@@ -72,6 +88,7 @@ final class QueueRouting {
   void forget() {
     drainScheduled = false;
     assigning.clear();
+    offeredAtStart.clear();
     offers = new OffersInFlight();
     positionsChangedFrom = Integer.MAX_VALUE;
   }
@@ -123,6 +140,25 @@ final class QueueRouting {
     return env.effects().none().thenNoReply();
   }
 
+  /**
+   * Offers a new conversation, before it is opened, to the best member with room counting the
+   * offers out. False when the offers in flight are at their maximum or nobody has room: then it
+   * waits in the queue.
+   */
+  boolean offerAtStart(Open state, Start start) {
+    if (offers.size() >= env.settings().maxOffersInFlight()) {
+      return false;
+    }
+    Optional<Router.Candidate> best =
+        router.best(offers.candidates(state.members().values()), start.visitor().language());
+    if (best.isEmpty()) {
+      return false;
+    }
+    offeredAtStart.put(start.conversationId(), start);
+    offer(start.conversationId(), best.get().view().operatorId());
+    return true;
+  }
+
   private void offer(String conversationId, String operatorId) {
     offers.offer(conversationId, operatorId, env.clock().instant());
     env.context()
@@ -145,6 +181,14 @@ final class QueueRouting {
     List<Consumer<Open>> then = new ArrayList<>();
     for (OffersInFlight.Answered answer : due) {
       String operatorId = answer.operatorId();
+      Start start = offeredAtStart.remove(answer.conversationId());
+      if (answer.answer() instanceof Operator.OfferAccepted accepted && start != null) {
+        openWithOperator(start, operatorId, accepted);
+        continue;
+      }
+      if (start != null) {
+        queueInstead.accept(start);
+      }
       if (answer.answer() instanceof Operator.OfferAccepted accepted) {
         String conversationId = answer.conversationId();
         int position = state.position(conversationId);
@@ -177,6 +221,58 @@ final class QueueRouting {
         events,
         after -> {
           then.forEach(action -> action.accept(after));
+          drainSoon();
+        });
+  }
+
+  /** Opens the conversation offered at its start with the operator that accepted it. */
+  private void openWithOperator(Start start, String operatorId, Operator.OfferAccepted accepted) {
+    env.context()
+        .askWithStatus(
+            Done.class,
+            env.directory().conversation(start.conversationId()),
+            env.settings().askTimeout(),
+            replyTo ->
+                new Conversation.Open(
+                    env.channelId(), start.visitor(), operatorId, accepted.displayName(), replyTo),
+            (done, failure) -> new OpenedWithOperator(start, operatorId, accepted, failure));
+  }
+
+  /**
+   * Stores the assignment of the conversation opened with its operator, then tells its starter. The
+   * operator's view is stored either way: it holds the slot until it finds the conversation did not
+   * open ({@code reservation-timeout}).
+   */
+  ReplyEffect<ChannelEvent, ChannelState> onOpenedWithOperator(
+      Open state, OpenedWithOperator opened) {
+    Instant now = env.clock().instant();
+    Start start = opened.start();
+    List<ChannelEvent> events = new ArrayList<>();
+    events.add(new MemberUpdated(opened.accepted().view(), now));
+    if (opened.failure() == null) {
+      events.add(new ConversationAssigned(start.conversationId(), opened.operatorId(), now));
+    }
+    return writes.writeSoon(
+        events,
+        after -> {
+          offers.stored(opened.operatorId());
+          if (opened.failure() != null) {
+            start.replyTo().tell(StatusReply.error(opened.failure()));
+          } else {
+            env.observer().conversationStarted(env.channelId());
+            env.observer()
+                .conversationAssigned(
+                    env.channelId(), Duration.between(start.startedAt(), now), Duration.ZERO);
+            start
+                .replyTo()
+                .tell(
+                    StatusReply.success(
+                        new Started(
+                            start.conversationId(),
+                            "active",
+                            opened.accepted().displayName(),
+                            null)));
+          }
           drainSoon();
         });
   }

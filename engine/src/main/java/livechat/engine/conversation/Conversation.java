@@ -111,8 +111,17 @@ public final class Conversation {
 
   public sealed interface Command extends CborSerializable {}
 
-  /** The channel opens the conversation for a visitor; repeating it changes nothing. */
-  public record Open(String channelId, Visitor visitor, ActorRef<StatusReply<Done>> replyTo)
+  /**
+   * The channel opens the conversation for a visitor: waiting, or already taken by the operator
+   * that accepted it ({@code operatorId} and {@code operatorDisplayName} not null), in one write.
+   * Repeating it changes nothing; asking again with another operator is a conflict.
+   */
+  public record Open(
+      String channelId,
+      Visitor visitor,
+      String operatorId,
+      String operatorDisplayName,
+      ActorRef<StatusReply<Done>> replyTo)
       implements Command {}
 
   /**

@@ -171,7 +171,7 @@ final class ConversationEntity
     } else if (command instanceof GetMessages c) {
       return messaging.onGetMessages(state, c);
     } else if (command instanceof Open c) {
-      return Effect().reply(c.replyTo(), StatusReply.ack());
+      return lifecycle.onOpenAgain(state, c);
     } else if (command instanceof AssignOperator c) {
       return lifecycle.onAssignOperator(state, c);
     } else if (command instanceof QueuePositionChanged c) {

@@ -67,10 +67,44 @@ final class ConversationLifecycle {
   }
 
   ReplyEffect<ConversationEvent, ConversationState> onOpen(NotOpened state, Open open) {
+    Instant now = env.clock().instant();
+    ConversationOpened opened = new ConversationOpened(open.channelId(), open.visitor(), now);
+    if (open.operatorId() == null) {
+      return env.effects()
+          .persist(opened)
+          .thenRun(after -> visitorPresence.watch())
+          .thenReply(open.replyTo(), after -> StatusReply.ack());
+    }
     return env.effects()
-        .persist(new ConversationOpened(open.channelId(), open.visitor(), env.clock().instant()))
-        .thenRun(after -> visitorPresence.watch())
+        .persist(
+            List.of(
+                opened, new OperatorAssigned(open.operatorId(), open.operatorDisplayName(), now)))
+        .thenRun(after -> confirmAssignment(open.operatorId()))
         .thenReply(open.replyTo(), after -> StatusReply.ack());
+  }
+
+  /** The same opening again changes nothing; opening it with another operator is refused. */
+  ReplyEffect<ConversationEvent, ConversationState> onOpenAgain(Opened state, Open open) {
+    if (open.operatorId() == null) {
+      return env.effects().reply(open.replyTo(), StatusReply.ack());
+    }
+    if (open.operatorId().equals(state.operatorId())) {
+      confirmAssignment(open.operatorId());
+      return env.effects().reply(open.replyTo(), StatusReply.ack());
+    }
+    return env.effects()
+        .reply(
+            open.replyTo(),
+            StatusReply.error(
+                Rejection.conflict(
+                    "assigned_to_another_operator",
+                    "The conversation is open already, without this operator.")));
+  }
+
+  private void confirmAssignment(String operatorId) {
+    env.directory()
+        .operator(operatorId)
+        .tell(new Operator.AssignmentConfirmed(env.conversationId()));
   }
 
   ReplyEffect<ConversationEvent, ConversationState> onAssignOperator(
@@ -82,9 +116,7 @@ final class ConversationLifecycle {
           .thenRun(
               after -> {
                 views.queuePosition(null);
-                env.directory()
-                    .operator(claim.operatorId())
-                    .tell(new Operator.AssignmentConfirmed(env.conversationId()));
+                confirmAssignment(claim.operatorId());
                 views.publishStatus((Opened) after);
                 if (claim.replyTo() != null) {
                   claim.replyTo().tell(new Assigned());
@@ -93,9 +125,7 @@ final class ConversationLifecycle {
           .thenNoReply();
     }
     if (state.status().equals(ACTIVE) && claim.operatorId().equals(state.operatorId())) {
-      env.directory()
-          .operator(claim.operatorId())
-          .tell(new Operator.AssignmentConfirmed(env.conversationId()));
+      confirmAssignment(claim.operatorId());
       if (claim.replyTo() != null) {
         claim.replyTo().tell(new Assigned());
       }
@@ -317,9 +347,7 @@ final class ConversationLifecycle {
                     now)))
         .thenRun(
             after -> {
-              env.directory()
-                  .operator(answered.toOperatorId())
-                  .tell(new Operator.AssignmentConfirmed(env.conversationId()));
+              confirmAssignment(answered.toOperatorId());
               subscribers.publish(new MessagePosted(env.conversationId(), notice));
               views.publishStatus((Opened) after);
               // the operators who may no longer read it stop hearing of it

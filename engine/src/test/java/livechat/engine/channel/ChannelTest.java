@@ -93,19 +93,57 @@ class ChannelTest {
   }
 
   @Test
-  void aRefusalMovesTheOfferToTheNextCandidate() {
+  void aStartThatFindsAMemberWithRoomIsOfferedFirstAndOpenedWithItsOperator() {
+    create("Website");
+    channel.tell(new Channel.UpdateMember(view("anne", 0, 5), null));
+
+    TestProbe<StatusReply<Started>> started = start("c1", "Jeanne");
+    Operator.Offer offer = directory.operatorProbe("anne").expectMessageClass(Operator.Offer.class);
+    assertEquals("c1", offer.conversationId());
+    offer.replyTo().tell(new Operator.OfferAccepted(view("anne", 1, 5), "Anne"));
+
+    Conversation.Open opened = expectOpen("c1");
+    assertEquals("anne", opened.operatorId());
+    assertEquals("Anne", opened.operatorDisplayName());
+    assertEquals("Jeanne", opened.visitor().name());
+    assertEquals(new Started("c1", "active", "Anne", null), started.receiveMessage().getValue());
+    assertEquals(List.of(), summary().getValue().queue());
+    directory.conversationProbe("c1").expectNoMessage(Duration.ofMillis(100));
+  }
+
+  @Test
+  void aStartDoesNotOvertakeAConversationThatWaits() {
+    create("Website");
+    start("c1", null);
+    expectOpen("c1");
+    directory.conversationProbe("c1").expectMessage(new Conversation.QueuePositionChanged(1));
+    channel.tell(new Channel.UpdateMember(view("anne", 0, 5), null));
+    assertEquals(
+        "c1",
+        directory.operatorProbe("anne").expectMessageClass(Operator.Offer.class).conversationId());
+
+    TestProbe<StatusReply<Started>> second = start("c2", null);
+
+    assertNull(expectOpen("c2").operatorId(), "opened to wait behind c1");
+    assertEquals(
+        "c2",
+        directory.operatorProbe("anne").expectMessageClass(Operator.Offer.class).conversationId());
+  }
+
+  @Test
+  void aStartWhoseMemberRefusesWaitsInTheQueueForTheNextCandidate() {
     create("Website");
     channel.tell(new Channel.UpdateMember(view("anne", 0, 5), null));
     channel.tell(new Channel.UpdateMember(view("marc", 1, 5), null));
 
     TestProbe<StatusReply<Started>> started = start("c1", null);
-    expectOpen("c1");
-
     directory
         .operatorProbe("anne")
         .expectMessageClass(Operator.Offer.class)
         .replyTo()
         .tell(new Operator.OfferRefused("anne", Operator.Refusal.NOT_A_MEMBER, null));
+    assertNull(expectOpen("c1").operatorId(), "opened to wait");
+
     directory
         .operatorProbe("marc")
         .expectMessageClass(Operator.Offer.class)
@@ -186,7 +224,6 @@ class ChannelTest {
     channel.tell(new Channel.UpdateMember(versioned("anne", 2, 2, 5), null));
 
     start("c1", null);
-    expectOpen("c1");
 
     // anne's later view has room: the earlier one, heard last, does not hide it
     assertEquals(

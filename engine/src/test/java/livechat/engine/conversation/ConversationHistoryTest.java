@@ -172,7 +172,11 @@ class ConversationHistoryTest {
     TestProbe<StatusReply<Done>> opened = testKit.createTestProbe();
     conversation.tell(
         new Conversation.Open(
-            "website", new Conversation.Visitor("Visitor #7", "en_US", null), opened.ref()));
+            "website",
+            new Conversation.Visitor("Visitor #7", "en_US", null),
+            null,
+            null,
+            opened.ref()));
     opened.expectMessage(StatusReply.ack());
   }
 

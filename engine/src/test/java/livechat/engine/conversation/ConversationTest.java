@@ -72,6 +72,24 @@ class ConversationTest {
   }
 
   @Test
+  void openedWithTheOperatorThatAcceptedItItIsActiveAtOnceAndTheOperatorIsTold() {
+    assertEquals(StatusReply.ack(), openWith("marc", "Marc"));
+
+    directory.operatorProbe("marc").expectMessage(new Operator.AssignmentConfirmed(conversationId));
+    View view = view(VISITOR);
+    assertEquals("active", view.status());
+    assertEquals("marc", view.operatorId());
+    assertEquals("Marc", view.operatorDisplayName());
+    assertNull(view.queuePosition());
+
+    assertEquals(StatusReply.ack(), openWith("marc", "Marc"), "the same opening again");
+    assertEquals(
+        "assigned_to_another_operator",
+        assertInstanceOf(Rejection.class, openWith("anne", "Anne").getError()).code());
+    assertEquals("marc", view(VISITOR).operatorId());
+  }
+
+  @Test
   void aClaimSentByTheChannelThatLosesIsDeclinedToTheOperator() {
     open();
     claim("marc", "Marc");
@@ -329,8 +347,22 @@ class ConversationTest {
         new Conversation.Open(
             "website",
             new Conversation.Visitor("Visitor #7", "fr_FR", "https://example.com/"),
+            null,
+            null,
             probe.ref()));
     probe.expectMessage(StatusReply.ack());
+  }
+
+  private StatusReply<Done> openWith(String operatorId, String displayName) {
+    TestProbe<StatusReply<Done>> probe = testKit.createTestProbe();
+    conversation.tell(
+        new Conversation.Open(
+            "website",
+            new Conversation.Visitor("Visitor #7", "fr_FR", null),
+            operatorId,
+            displayName,
+            probe.ref()));
+    return probe.receiveMessage();
   }
 
   /** An operator claims the conversation; when it gets it, it is also told so. */

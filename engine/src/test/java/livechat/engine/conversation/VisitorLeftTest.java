@@ -95,7 +95,11 @@ class VisitorLeftTest {
     TestProbe<StatusReply<Done>> opened = testKit.createTestProbe();
     conversation.tell(
         new Conversation.Open(
-            "website", new Conversation.Visitor("Visitor #7", "en_US", null), opened.ref()));
+            "website",
+            new Conversation.Visitor("Visitor #7", "en_US", null),
+            null,
+            null,
+            opened.ref()));
     opened.expectMessage(StatusReply.ack());
     return conversation;
   }

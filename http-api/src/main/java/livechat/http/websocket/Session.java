@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import livechat.engine.EntityDirectory;
 import livechat.engine.Rejection;
 import livechat.engine.conversation.Conversation;
@@ -24,6 +25,7 @@ import livechat.http.conversations.ConversationJson;
 import livechat.http.health.CassandraAvailability;
 import livechat.http.metrics.Metrics;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -43,6 +45,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 final class Session {
 
   sealed interface Event {}
+
+  /** The socket's outgoing side runs: where the session's frames go from now on. */
+  record Connected(ActorRef<Out> out) implements Event {}
 
   record FromClient(String text) implements Event {}
 
@@ -82,6 +87,9 @@ final class Session {
   record Close() implements Out {}
 
   private static final Duration CLOSING_GRACE = Duration.ofSeconds(10);
+
+  /** The most client frames kept while the socket's outgoing side starts (a few at most). */
+  private static final int HELD_BEFORE_CONNECTED = 64;
 
   /** Messages read at once when a client catches up. */
   static final int HISTORY_PAGE = 500;
@@ -198,6 +206,36 @@ final class Session {
                         .start()));
   }
 
+  /**
+   * A session whose socket's outgoing side does not run yet: what the client sends meanwhile waits
+   * for it, and the session stops if it does not start within {@code timeout} (a socket whose
+   * upgrade never completed).
+   */
+  static Behavior<Event> awaitingConnection(
+      Function<ActorRef<Out>, Behavior<Event>> session, Duration timeout) {
+    return Behaviors.setup(
+        context -> {
+          Cancellable giveUp = context.scheduleOnce(timeout, context.getSelf(), new ClientGone());
+          return Behaviors.withStash(
+              HELD_BEFORE_CONNECTED,
+              held ->
+                  Behaviors.receive(Event.class)
+                      .onMessage(
+                          Connected.class,
+                          connected -> {
+                            giveUp.cancel();
+                            return held.unstashAll(session.apply(connected.out()));
+                          })
+                      .onMessage(ClientGone.class, gone -> Behaviors.stopped())
+                      .onAnyMessage(
+                          event -> {
+                            held.stash(event);
+                            return Behaviors.same();
+                          })
+                      .build());
+        });
+  }
+
   /** A socket that may not open: it is told why, then closed. */
   static Behavior<Event> refused(ActorRef<Out> out, String code, String message) {
     return Behaviors.withTimers(
@@ -225,32 +263,46 @@ final class Session {
         .ifPresent(left -> timers.startSingleTimer("expiry", new TokenExpired(), left));
     timers.startTimerWithFixedDelay("renew", new Renew(), RENEW_INTERVAL);
     metrics.sockets().opened(kind());
-    return Behaviors.receive(Event.class)
-        .onMessage(FromClient.class, this::onFromClient)
-        .onMessage(FromConversation.class, this::onFromConversation)
-        .onMessage(FromOperator.class, this::onFromOperator)
-        .onMessage(HeldConversations.class, this::onHeldConversations)
-        .onMessage(Given.class, this::onGiven)
-        .onMessage(Reply.class, this::onReply)
-        .onMessage(
-            FrameTooLarge.class,
-            tooLarge -> close("message_too_large", "Frames hold at most 64 KiB."))
-        .onMessage(Renew.class, this::onRenew)
-        .onMessage(PageRead.class, this::onPageRead)
-        .onMessage(Drained.class, this::onDrained)
-        .onMessage(IdleTimeout.class, idle -> onIdleTimeout())
-        .onMessage(
-            TokenExpired.class,
-            expired -> close("token_expired", "The token has expired; log in again."))
-        .onMessage(
-            TokenRevoked.class,
-            revoked ->
-                close(
-                    "token_revoked",
-                    "The token was revoked: its operator logged out, was disabled or got a new"
-                        + " password."))
-        .onMessage(ClientGone.class, gone -> stopped())
-        .build();
+    return Behaviors.receiveMessage(this::onEvent);
+  }
+
+  /**
+   * One method rather than the builder's cases, which would make some thirty objects for every open
+   * socket.
+   */
+  private Behavior<Event> onEvent(Event event) {
+    if (event instanceof FromClient e) {
+      return onFromClient(e);
+    } else if (event instanceof FromConversation e) {
+      return onFromConversation(e);
+    } else if (event instanceof FromOperator e) {
+      return onFromOperator(e);
+    } else if (event instanceof HeldConversations e) {
+      return onHeldConversations(e);
+    } else if (event instanceof Given e) {
+      return onGiven(e);
+    } else if (event instanceof Reply e) {
+      return onReply(e);
+    } else if (event instanceof FrameTooLarge) {
+      return close("message_too_large", "Frames hold at most 64 KiB.");
+    } else if (event instanceof Renew e) {
+      return onRenew(e);
+    } else if (event instanceof PageRead e) {
+      return onPageRead(e);
+    } else if (event instanceof Drained e) {
+      return onDrained(e);
+    } else if (event instanceof IdleTimeout) {
+      return onIdleTimeout();
+    } else if (event instanceof TokenExpired) {
+      return close("token_expired", "The token has expired; log in again.");
+    } else if (event instanceof TokenRevoked) {
+      return close(
+          "token_revoked",
+          "The token was revoked: its operator logged out, was disabled or got a new password.");
+    } else if (event instanceof ClientGone) {
+      return stopped();
+    }
+    return Behaviors.same();
   }
 
   private Behavior<Event> stopped() {

@@ -21,13 +21,13 @@ import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.ActorAttributes;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.StreamLimitReachedException;
 import org.apache.pekko.stream.ThrottleMode;
 import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.typed.javadsl.ActorSink;
@@ -44,6 +44,9 @@ public final class WebSocketRoutes extends AllDirectives {
 
   static final int MAX_FRAME_BYTES = 64 * 1024;
   private static final int OUTGOING_BUFFER = 1024;
+
+  /** How long a session waits for its socket's stream to start before it gives up. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
   /** Pekko allocates a stage's buffer whole below this size, and lets a larger one grow. */
   private static final int LARGEST_WHOLE_BUFFER = 128;
@@ -151,23 +154,18 @@ public final class WebSocketRoutes extends AllDirectives {
     return null;
   }
 
-  /** A socket served by the session actor the factory makes, given where its frames go. */
+  /**
+   * A socket served by the session actor the factory makes, given where its frames go. The
+   * session's frames go out through a source of the socket's own stream, which tells the session
+   * once it runs: a source run apart from it would cost every open socket a stream and an actor of
+   * its own.
+   */
   private Flow<Message, Message, NotUsed> session(
       BiFunction<ActorRef<Session.Out>, OutgoingWindow, Behavior<Session.Event>> behavior) {
     OutgoingWindow window = new OutgoingWindow(OUTGOING_BUFFER / 4);
-    Pair<ActorRef<Session.Out>, Source<Session.Out, NotUsed>> outgoing =
-        ActorSource.<Session.Out>actorRef(
-                out -> out instanceof Session.Close,
-                out -> Optional.empty(),
-                OUTGOING_BUFFER,
-                OverflowStrategy.fail())
-            // a queue that grows past its first 128 slots only for a client that falls behind,
-            // rather than an array of OUTGOING_BUFFER slots allocated for every open socket
-            .withAttributes(ActorAttributes.maxFixedBufferSize(LARGEST_WHOLE_BUFFER))
-            .preMaterialize(system);
     ActorRef<Session.Event> session =
         system.systemActorOf(
-            behavior.apply(outgoing.first(), window),
+            Session.awaitingConnection(out -> behavior.apply(out, window), CONNECT_TIMEOUT),
             "websocket-" + UUID.randomUUID(),
             Props.empty());
     Sink<Message, NotUsed> incoming =
@@ -178,16 +176,27 @@ public final class WebSocketRoutes extends AllDirectives {
             .to(
                 ActorSink.actorRef(
                     session, new Session.ClientGone(), failure -> new Session.ClientGone()));
-    Source<Message, NotUsed> frames =
-        outgoing
-            .second()
-            .filter(Session.Frame.class::isInstance)
+    // a Close ends the source, and only frames are emitted
+    Source<Message, ActorRef<Session.Out>> frames =
+        ActorSource.<Session.Out>actorRef(
+                out -> out instanceof Session.Close,
+                out -> Optional.empty(),
+                OUTGOING_BUFFER,
+                OverflowStrategy.fail())
+            // a queue that grows past its first 128 slots only for a client that falls behind,
+            // rather than an array of OUTGOING_BUFFER slots allocated for every open socket
+            .withAttributes(ActorAttributes.maxFixedBufferSize(LARGEST_WHOLE_BUFFER))
             .map(
                 frame -> {
                   window.taken();
                   return TextMessage.create(((Session.Frame) frame).json());
                 });
-    return Flow.fromSinkAndSourceCoupled(incoming, frames);
+    return Flow.fromSinkAndSourceCoupledMat(incoming, frames, Keep.right())
+        .mapMaterializedValue(
+            out -> {
+              session.tell(new Session.Connected(out));
+              return NotUsed.getInstance();
+            });
   }
 
   /** Past 64 KiB in UTF-8; a text of few characters is not encoded to know. */

@@ -46,8 +46,8 @@ final class Session {
 
   sealed interface Event {}
 
-  /** The socket's outgoing side runs: where the session's frames go from now on. */
-  record Connected(ActorRef<Out> out) implements Event {}
+  /** The socket's stream runs: where the session's frames go from now on. */
+  record Connected(Socket socket) implements Event {}
 
   record FromClient(String text) implements Event {}
 
@@ -82,6 +82,11 @@ final class Session {
   /** What goes out on the socket: a frame, or the end of the connection. */
   sealed interface Out {}
 
+  /** Where a session's frames go: its socket's stream. Any thread may hand it one. */
+  interface Socket {
+    void take(Out out);
+  }
+
   record Frame(String json) implements Out {}
 
   record Close() implements Out {}
@@ -102,7 +107,7 @@ final class Session {
   private static final Duration RENEW_INTERVAL = Duration.ofSeconds(30);
 
   private final ActorContext<Event> context;
-  private final ActorRef<Out> out;
+  private final Socket out;
   private final Authentication auth;
   private final EntityDirectory directory;
   private final ConversationHistory history;
@@ -141,7 +146,7 @@ final class Session {
   private Session(
       ActorContext<Event> context,
       TimerScheduler<Event> timers,
-      ActorRef<Out> out,
+      Socket out,
       Caller caller,
       Authentication auth,
       EntityDirectory directory,
@@ -173,7 +178,7 @@ final class Session {
 
   /** A session for the caller; {@code caller} is null when the token was missing or bad. */
   static Behavior<Event> create(
-      ActorRef<Out> out,
+      Socket out,
       OutgoingWindow window,
       Caller caller,
       Authentication auth,
@@ -207,12 +212,12 @@ final class Session {
   }
 
   /**
-   * A session whose socket's outgoing side does not run yet: what the client sends meanwhile waits
-   * for it, and the session stops if it does not start within {@code timeout} (a socket whose
-   * upgrade never completed).
+   * A session whose socket's stream does not run yet: what arrives meanwhile waits for it, and the
+   * session stops if it does not start within {@code timeout} (a socket whose upgrade never
+   * completed).
    */
   static Behavior<Event> awaitingConnection(
-      Function<ActorRef<Out>, Behavior<Event>> session, Duration timeout) {
+      Function<Socket, Behavior<Event>> session, Duration timeout) {
     return Behaviors.setup(
         context -> {
           Cancellable giveUp = context.scheduleOnce(timeout, context.getSelf(), new ClientGone());
@@ -224,7 +229,7 @@ final class Session {
                           Connected.class,
                           connected -> {
                             giveUp.cancel();
-                            return held.unstashAll(session.apply(connected.out()));
+                            return held.unstashAll(session.apply(connected.socket()));
                           })
                       .onMessage(ClientGone.class, gone -> Behaviors.stopped())
                       .onAnyMessage(
@@ -237,11 +242,11 @@ final class Session {
   }
 
   /** A socket that may not open: it is told why, then closed. */
-  static Behavior<Event> refused(ActorRef<Out> out, String code, String message) {
+  static Behavior<Event> refused(Socket out, String code, String message) {
     return Behaviors.withTimers(
         timers -> {
-          out.tell(new Frame(Json.write(error(code, message, null))));
-          out.tell(new Close());
+          out.take(new Frame(Json.write(error(code, message, null))));
+          out.take(new Close());
           return closing(timers);
         });
   }
@@ -675,7 +680,7 @@ final class Session {
 
   private Behavior<Event> close(String code, String message) {
     send(error(code, message, null));
-    out.tell(new Close());
+    out.take(new Close());
     metrics.sockets().closed(kind());
     return closing(timers);
   }
@@ -712,7 +717,7 @@ final class Session {
 
   private void send(Object frame) {
     window.handed();
-    out.tell(new Frame(Json.write(frame)));
+    out.take(new Frame(Json.write(frame)));
   }
 
   private static ObjectNode frame(String type) {

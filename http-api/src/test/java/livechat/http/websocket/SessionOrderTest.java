@@ -140,7 +140,7 @@ class SessionOrderTest {
       OutgoingWindow window) {
     return testKit.spawn(
         Session.create(
-            out.ref(),
+            out.ref()::tell,
             window,
             new Caller.Visitor("c1", Instant.now().plus(Duration.ofHours(1))),
             authentication(conversation),

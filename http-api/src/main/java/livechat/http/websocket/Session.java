@@ -93,7 +93,10 @@ final class Session {
 
   private static final Duration CLOSING_GRACE = Duration.ofSeconds(10);
 
-  /** The most client frames kept while the socket's outgoing side starts (a few at most). */
+  /**
+   * The most events held until the socket's stream runs: none in practice, since the stream tells
+   * the session it runs before it reads a frame.
+   */
   private static final int HELD_BEFORE_CONNECTED = 64;
 
   /** Messages read at once when a client catches up. */

@@ -177,9 +177,6 @@ public sealed interface ConversationState extends CborSerializable {
     }
 
     private Opened withMessage(Message message, int recentLimit) {
-      List<Message> kept = new ArrayList<>(Math.min(recent.size() + 1, recentLimit));
-      kept.addAll(recent.subList(Math.max(0, recent.size() + 1 - recentLimit), recent.size()));
-      kept.add(message);
       List<Long> system = systemSeqs;
       Map<String, Long> newSeen = seen;
       if (message.author().kind().equals("system")) {
@@ -217,7 +214,7 @@ public sealed interface ConversationState extends CborSerializable {
           operatorId,
           operatorDisplayName,
           message.seq(),
-          List.copyOf(kept),
+          RecentMessages.append(recent, message, recentLimit),
           system,
           otherEvents,
           newCheckpoints,

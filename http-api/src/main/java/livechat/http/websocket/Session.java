@@ -619,13 +619,18 @@ final class Session {
     return Behaviors.same();
   }
 
-  /** A new conversation for the operator: tell the client, then send its messages so far. */
+  /**
+   * A new conversation for the operator: tell the client, then send its messages so far. One the
+   * session follows already (held when the socket opened, the notice on its way meanwhile) keeps
+   * its place: sending its messages again from the first would repeat them.
+   */
   private Behavior<Event> onGiven(Given given) {
     ObjectNode frame = frame("assigned");
     frame.set("conversation", Json.tree(ConversationJson.InboxEntry.of(given.view())));
     send(frame);
-    delivered.put(given.conversationId(), 0L);
-    subscribeAfter(given.conversationId(), 0);
+    if (delivered.putIfAbsent(given.conversationId(), 0L) == null) {
+      subscribeAfter(given.conversationId(), 0);
+    }
     return Behaviors.same();
   }
 

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import livechat.engine.EntityDirectory;
 import livechat.engine.channel.Channel;
@@ -129,6 +131,51 @@ class SessionOrderTest {
     conversation.expectNoMessage(Duration.ofMillis(300));
   }
 
+  @Test
+  void aConversationGivenThatTheSocketHeldAlreadyIsNotSentAgain() throws Exception {
+    TestProbe<Conversation.Command> conversation = testKit.createTestProbe();
+    TestProbe<Operator.Command> operator = testKit.createTestProbe();
+    TestProbe<Session.Out> out = testKit.createTestProbe();
+    testKit.spawn(
+        Session.create(
+            out.ref()::tell,
+            new OutgoingWindow(1000),
+            new Caller.Operator("marc", 0, Instant.now().plus(Duration.ofHours(1))),
+            authentication(conversation),
+            directory(conversation, operator),
+            new ConversationHistory(
+                testKit.system(), directory(conversation, operator), Duration.ofSeconds(3)),
+            Duration.ofSeconds(3),
+            Duration.ofMinutes(5)));
+
+    // the socket opens holding c1, and follows it from its next message
+    ActorRef<Operator.Update> watcher = operator.expectMessageClass(Operator.Watch.class).watcher();
+    operator
+        .expectMessageClass(Operator.GetProfile.class)
+        .replyTo()
+        .tell(StatusReply.success(profileHolding("c1")));
+    ActorRef<Conversation.Update> subscriber =
+        conversation.expectMessageClass(Conversation.Subscribe.class).subscriber();
+    subscriber.tell(new Conversation.StatusChanged("c1", "active", "Marc", null, 2, null, null));
+    assertEquals("conversation", frame(out).get("type").asText());
+    subscriber.tell(posted(3));
+    assertEquals(3, frame(out).get("seq").asLong());
+
+    // the notice that c1 was given to the operator arrives only now
+    watcher.tell(new Operator.ConversationGiven("c1"));
+    conversation
+        .expectMessageClass(Conversation.GetView.class)
+        .replyTo()
+        .tell(StatusReply.success(view("c1", 3)));
+    assertEquals("assigned", frame(out).get("type").asText());
+
+    // its messages are not sent again from the first: the next one follows the last sent
+    conversation.expectNoMessage(Duration.ofMillis(300));
+    subscriber.tell(posted(4));
+    assertEquals(4, frame(out).get("seq").asLong());
+    out.expectNoMessage(Duration.ofMillis(200));
+  }
+
   private static ActorRef<Session.Event> visitorSession(
       TestProbe<Conversation.Command> conversation, TestProbe<Session.Out> out) {
     return visitorSession(conversation, out, new OutgoingWindow(1000));
@@ -175,11 +222,53 @@ class SessionOrderTest {
     return JSON.readTree(out.expectMessageClass(Session.Frame.class).json());
   }
 
+  private static Operator.Profile profileHolding(String conversationId) {
+    return new Operator.Profile(
+        "marc",
+        "marc",
+        "Marc",
+        "Marc",
+        "Marc",
+        "en_US",
+        List.of(),
+        5,
+        List.of("website"),
+        List.of(conversationId),
+        List.of(),
+        true,
+        Instant.EPOCH,
+        false,
+        0);
+  }
+
+  private static Conversation.View view(String conversationId, long lastSeq) {
+    return new Conversation.View(
+        conversationId,
+        "website",
+        "active",
+        new Conversation.Visitor("Anna", "en_US", null),
+        "marc",
+        "Marc",
+        lastSeq,
+        null,
+        posted(lastSeq).message(),
+        0,
+        Map.of(),
+        null,
+        null,
+        Instant.EPOCH);
+  }
+
   private static EntityDirectory directory(TestProbe<Conversation.Command> conversation) {
+    return directory(conversation, testKit.createTestProbe());
+  }
+
+  private static EntityDirectory directory(
+      TestProbe<Conversation.Command> conversation, TestProbe<Operator.Command> operator) {
     return new EntityDirectory() {
       @Override
       public RecipientRef<Operator.Command> operator(String operatorId) {
-        return testKit.<Operator.Command>createTestProbe().ref();
+        return operator.ref();
       }
 
       @Override

@@ -325,6 +325,7 @@ class CassandraOutageIT {
         TestCassandra.freePort(),
         TestCassandra.freePort(),
         "256m",
+        defaults.gcOptions(),
         defaults.classpathFile(),
         defaults.startTimeout(),
         defaults.stopTimeout());

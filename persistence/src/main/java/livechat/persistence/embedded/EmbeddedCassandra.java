@@ -234,11 +234,10 @@ public final class EmbeddedCassandra implements AutoCloseable {
       command.addAll(List.of(PRLIMIT.toString(), "--memlock=0:0"));
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + options.heap());
+    command.addAll(options.gcOptions());
     command.addAll(
         List.of(
-            "-Xms64m",
-            "-Xmx" + options.heap(),
-            "-XX:+UseSerialGC",
             "-Djava.net.preferIPv4Stack=true",
             "-Dcassandra-foreground=yes",
             "-Dcassandra.config=" + conf.resolve("cassandra.yaml").toUri(),

@@ -3,11 +3,12 @@ package livechat.persistence.embedded;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * How to run the embedded Cassandra node: its directory, address and ports, heap, and the file that
- * lists its classpath (written by the {@code cassandra-node} module's build). Read from {@code
- * livechat.cassandra.embedded}.
+ * How to run the embedded Cassandra node: its directory, address and ports, heap and the JVM's
+ * garbage collector options (whitespace-separated), and the file that lists its classpath (written
+ * by the {@code cassandra-node} module's build). Read from {@code livechat.cassandra.embedded}.
  */
 public record EmbeddedCassandraOptions(
     Path directory,
@@ -15,6 +16,7 @@ public record EmbeddedCassandraOptions(
     int cqlPort,
     int storagePort,
     String heap,
+    List<String> gcOptions,
     Path classpathFile,
     Duration startTimeout,
     Duration stopTimeout) {
@@ -27,6 +29,7 @@ public record EmbeddedCassandraOptions(
         embedded.getInt("cql-port"),
         embedded.getInt("storage-port"),
         embedded.getString("heap"),
+        List.of(embedded.getString("gc-options").trim().split("\\s+")),
         Path.of(embedded.getString("classpath-file")).toAbsolutePath(),
         embedded.getDuration("start-timeout"),
         embedded.getDuration("stop-timeout"));
@@ -34,7 +37,15 @@ public record EmbeddedCassandraOptions(
 
   public EmbeddedCassandraOptions withPorts(int cql, int storage) {
     return new EmbeddedCassandraOptions(
-        directory, listenAddress, cql, storage, heap, classpathFile, startTimeout, stopTimeout);
+        directory,
+        listenAddress,
+        cql,
+        storage,
+        heap,
+        gcOptions,
+        classpathFile,
+        startTimeout,
+        stopTimeout);
   }
 
   /** The contact point of the node, {@code host:port}. */

@@ -3,6 +3,7 @@ package livechat.persistence.embedded;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +30,9 @@ public record EmbeddedCassandraOptions(
         embedded.getInt("cql-port"),
         embedded.getInt("storage-port"),
         embedded.getString("heap"),
-        List.of(embedded.getString("gc-options").trim().split("\\s+")),
+        Arrays.stream(embedded.getString("gc-options").split("\\s+"))
+            .filter(option -> !option.isEmpty())
+            .toList(),
         Path.of(embedded.getString("classpath-file")).toAbsolutePath(),
         embedded.getDuration("start-timeout"),
         embedded.getDuration("stop-timeout"));

@@ -1,0 +1,35 @@
+package livechat.persistence.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedCassandraOptionsTest {
+
+  private static List<String> gcOptions(String setting) {
+    return EmbeddedCassandraOptions.fromConfig(
+            ConfigFactory.parseString(
+                    "livechat.cassandra.embedded.gc-options = \"" + setting + "\"")
+                .withFallback(ConfigFactory.load()),
+            Path.of("cassandra"))
+        .gcOptions();
+  }
+
+  @Test
+  void theCollectorOptionsAreTheSettingsWordsAndNoEmptyOne() {
+    assertEquals(List.of("-Xms64m", "-XX:+UseSerialGC"), gcOptions("-Xms64m -XX:+UseSerialGC"));
+    assertEquals(List.of("-XX:+UseG1GC", "-Xms512m"), gcOptions("  -XX:+UseG1GC   -Xms512m "));
+    assertEquals(List.of(), gcOptions(""));
+  }
+
+  @Test
+  void theDefaultKeepsTheLeanCollector() {
+    assertEquals(
+        List.of("-Xms64m", "-XX:+UseSerialGC"),
+        EmbeddedCassandraOptions.fromConfig(ConfigFactory.load(), Path.of("cassandra"))
+            .gcOptions());
+  }
+}

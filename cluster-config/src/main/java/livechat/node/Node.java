@@ -151,7 +151,8 @@ public final class Node {
         .watch(
             new CassandraHealth(system)::answers,
             check.getDuration("interval"),
-            check.getDuration("timeout"));
+            check.getDuration("timeout"),
+            check.getInt("failures-in-a-row"));
   }
 
   /** The development run (embedded Cassandra) lets pages of any origin use the API. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import livechat.engine.EngineObserver;
 import org.apache.pekko.actor.Cancellable;
@@ -101,17 +102,30 @@ public final class CassandraAvailability implements Extension, EngineObserver {
 
   /**
    * Asks the probe every {@code interval}, one probe at a time: Cassandra is available when the
-   * probe answers true within {@code timeout}, unavailable otherwise, until cancelled.
+   * probe answers true within {@code timeout}, and unavailable once {@code failuresInARow} probes
+   * in a row did not, until cancelled. A single late probe on a busy node (its query queued behind
+   * the journal's writes) changes nothing; a failed journal write still counts at once.
    */
   public Cancellable watch(
-      Supplier<CompletionStage<Boolean>> probe, Duration interval, Duration timeout) {
+      Supplier<CompletionStage<Boolean>> probe,
+      Duration interval,
+      Duration timeout,
+      int failuresInARow) {
+    AtomicInteger failures = new AtomicInteger();
     return system
         .scheduler()
         .scheduleWithFixedDelay(
-            interval, interval, () -> probeOnce(probe, timeout), system.executionContext());
+            interval,
+            interval,
+            () -> probeOnce(probe, timeout, failures, failuresInARow),
+            system.executionContext());
   }
 
-  private void probeOnce(Supplier<CompletionStage<Boolean>> probe, Duration timeout) {
+  private void probeOnce(
+      Supplier<CompletionStage<Boolean>> probe,
+      Duration timeout,
+      AtomicInteger failures,
+      int failuresInARow) {
     if (!probing.compareAndSet(false, true)) {
       return;
     }
@@ -121,8 +135,9 @@ public final class CassandraAvailability implements Extension, EngineObserver {
         .whenComplete(
             (answers, failure) -> {
               if (failure == null && Boolean.TRUE.equals(answers)) {
+                failures.set(0);
                 answered();
-              } else {
+              } else if (failures.incrementAndGet() >= failuresInARow) {
                 failed();
               }
               probing.set(false);

@@ -94,7 +94,8 @@ class CassandraAvailabilityTest {
               return CompletableFuture.completedFuture(answers.get());
             },
             Duration.ofMillis(20),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            1);
 
     eventually(() -> assertFalse(cassandra.available()));
     answers.set(true);
@@ -105,8 +106,29 @@ class CassandraAvailabilityTest {
   @Test
   void aProbeThatDoesNotAnswerInTimeCountsAsUnavailable() {
     watching =
-        cassandra.watch(CompletableFuture::new, Duration.ofMillis(20), Duration.ofMillis(100));
+        cassandra.watch(CompletableFuture::new, Duration.ofMillis(20), Duration.ofMillis(100), 1);
 
+    eventually(() -> assertFalse(cassandra.available()));
+  }
+
+  @Test
+  void oneLateProbeChangesNothingThreeInARowDo() {
+    AtomicInteger probes = new AtomicInteger();
+    watching =
+        cassandra.watch(
+            () ->
+                probes.incrementAndGet() % 2 == 0
+                    ? new CompletableFuture<>()
+                    : CompletableFuture.completedFuture(true),
+            Duration.ofMillis(20),
+            Duration.ofMillis(50),
+            3);
+    eventually(() -> assertTrue(probes.get() >= 10));
+    assertTrue(cassandra.available(), "a late probe between answered ones changes nothing");
+    watching.cancel();
+
+    watching =
+        cassandra.watch(CompletableFuture::new, Duration.ofMillis(20), Duration.ofMillis(50), 3);
     eventually(() -> assertFalse(cassandra.available()));
   }
 

@@ -54,7 +54,7 @@ public final class LoadGenerator {
                 : RelayTarget.open(http, options.relayUrl(), options.relayPort(), work));
       }
       print(out, "# " + Instant.now() + " " + String.join(" ", args));
-      warmUp(targets, options.warmup(), out);
+      warmUp(targets, options, out);
       for (Scenario scenario : scenarios) {
         run(scenario, targets, options.repeat(), out);
       }
@@ -91,15 +91,15 @@ public final class LoadGenerator {
     }
   }
 
-  /** A short saturating run on each target first, unreported, so that its JIT is warm. */
-  private static void warmUp(List<Target> targets, Duration warmup, PrintWriter out)
+  /** Saturating runs on each target first, unreported, until its JIT is warm ({@link WarmUp}). */
+  private static void warmUp(List<Target> targets, Options options, PrintWriter out)
       throws Exception {
-    if (warmup.isZero()) {
-      return;
-    }
-    Scenario scenario = new PingPongScenario("warm-up", 50, 4, warmup);
+    WarmUp warmUp = new WarmUp(options.warmup(), options.warmupMax());
     for (Target target : targets) {
-      print(out, "  (" + scenario.run(target).line() + ")");
+      String lines = warmUp.run(target);
+      if (!lines.isEmpty()) {
+        print(out, lines);
+      }
     }
   }
 

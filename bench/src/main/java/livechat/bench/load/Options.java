@@ -22,6 +22,7 @@ public record Options(
     int relayPort,
     Duration duration,
     Duration warmup,
+    Duration warmupMax,
     int repeat,
     int sockets,
     int depth,
@@ -31,7 +32,7 @@ public record Options(
   public static final String USAGE =
 """
 usage: LoadGenerator [--scenario NAME|all] [--target node|relay|both] [--duration 30s]
-                     [--warmup 15s] [--repeat 1]
+                     [--warmup 15s] [--warmup-max 300s] [--repeat 1]
                      [--url http://127.0.0.1:8080 --admin-token T [--node-pid P]]
                      [--start-node [--node-port 18080] [--node-jvm-options "-Xmx1g ..."]]
                      [--relay-url http://127.0.0.1:8090 | --relay-port 18090]
@@ -72,6 +73,7 @@ scenarios: ping-pong-1 ping-pong-50 saturation steady-500 steady-2000 depth assi
         Integer.parseInt(values.getOrDefault("relay-port", "18090")),
         seconds(values.getOrDefault("duration", "30")),
         seconds(values.getOrDefault("warmup", "15")),
+        seconds(values.getOrDefault("warmup-max", "300")),
         Integer.parseInt(values.getOrDefault("repeat", "1")),
         Integer.parseInt(values.getOrDefault("sockets", "19000")),
         Integer.parseInt(values.getOrDefault("depth", "10000")),

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a process's CPU time and resident memory from {@code /proc}, and its heap after a full GC
- * with {@code jcmd}.
+ * and its JIT's compile time with {@code jcmd}.
  */
 public final class ProcessStats {
 
@@ -19,6 +19,11 @@ public final class ProcessStats {
   private static final long TICKS_PER_SECOND = 100;
 
   private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+  private static final Pattern JIT_TICKS = Pattern.compile("java\\.ci\\.totalTime=(\\d+)");
+
+  private static final Pattern TICKS_A_SECOND =
+      Pattern.compile("sun\\.os\\.hrt\\.frequency=(\\d+)");
 
   private ProcessStats() {}
 
@@ -56,6 +61,28 @@ public final class ProcessStats {
       jcmd(pid, "GC.run");
       Matcher used = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
       return used.find() ? Optional.of(Long.parseLong(used.group(2)) * 1024) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The time a JVM's JIT compilers have spent compiling since it started, summed over its compiler
+   * threads, from its performance counters; empty when the process is gone or not a JVM.
+   */
+  public static Optional<Long> jitNanos(long pid) {
+    try {
+      String counters = jcmd(pid, "PerfCounter.print");
+      Matcher ticks = JIT_TICKS.matcher(counters);
+      Matcher frequency = TICKS_A_SECOND.matcher(counters);
+      if (!ticks.find() || !frequency.find()) {
+        return Optional.empty();
+      }
+      double nanosPerTick = 1e9 / Long.parseLong(frequency.group(1));
+      return Optional.of(Math.round(Long.parseLong(ticks.group(1)) * nanosPerTick));
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {

@@ -37,15 +37,18 @@ final class WarmUp {
     long started = System.nanoTime();
     Long server = target.processes().get(target.name());
     Duration next = minimum;
+    Optional<Long> compiled = jitNanos(server);
+    long sampledAt = System.nanoTime();
     double compiling;
     do {
-      Optional<Long> before = jitNanos(server);
-      long roundStarted = System.nanoTime();
       Report report = new PingPongScenario("warm-up", 50, 4, next).run(target);
-      Optional<Long> after = jitNanos(server);
+      Optional<Long> before = compiled;
+      long roundStarted = sampledAt;
+      compiled = jitNanos(server);
+      sampledAt = System.nanoTime();
       compiling =
-          before.isPresent() && after.isPresent()
-              ? (double) (after.get() - before.get()) / (System.nanoTime() - roundStarted)
+          before.isPresent() && compiled.isPresent()
+              ? (double) (compiled.get() - before.get()) / (sampledAt - roundStarted)
               : Double.NaN;
       lines.append(lines.isEmpty() ? "" : "\n").append("  (").append(report.line()).append(")");
       next = ROUND;
@@ -53,7 +56,7 @@ final class WarmUp {
     lines.append(
         String.format(
             Locale.ROOT,
-            "%n  (%s warmed up for %d s; in the last round its JIT compiled %s a second)",
+            "\n  (%s warmed up for %d s; in the last round its JIT compiled %s a second)",
             target.name(),
             elapsed(started).toSeconds(),
             Double.isNaN(compiling) ? "n/a" : Math.round(1000 * compiling) + " ms"));

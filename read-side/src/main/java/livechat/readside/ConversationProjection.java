@@ -41,11 +41,10 @@ final class ConversationProjection implements TagFollower.BatchHandler {
         byConversation.computeIfAbsent(conversationId, id -> new ArrayList<>()).add(envelope);
       }
     }
-    CompletableFuture<?>[] written =
+    return AllDone.of(
         byConversation.entrySet().stream()
-            .map(entry -> applyTo(entry.getKey(), entry.getValue()).toCompletableFuture())
-            .toArray(CompletableFuture[]::new);
-    return CompletableFuture.allOf(written).thenApply(all -> Done.done());
+            .map(entry -> applyTo(entry.getKey(), entry.getValue()))
+            .toList());
   }
 
   /** Reads the conversation's record, applies the events in their order, and writes it once. */

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import livechat.engine.reports.ConversationRecord;
 import org.apache.pekko.Done;
@@ -142,10 +141,7 @@ final class ConversationTables {
                           before.startedAt(),
                           before.conversationId()))));
     }
-    return CompletableFuture.allOf(
-            writes.stream()
-                .map(CompletionStage::toCompletableFuture)
-                .toArray(CompletableFuture[]::new))
+    return AllDone.of(writes)
         .thenCompose(
             all ->
                 insertRecord.thenCompose(

@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.ToDoubleFunction;
 import livechat.bench.load.scenario.AssignmentScenario;
 import livechat.bench.load.scenario.DepthScenario;
 import livechat.bench.load.scenario.PingPongScenario;
@@ -110,9 +112,10 @@ public final class LoadGenerator {
   private static Report median(List<Report> runs) {
     List<Report> sorted = new ArrayList<>(runs);
     if (runs.stream().noneMatch(r -> Double.isNaN(r.rate()))) {
-      double min = runs.stream().mapToDouble(Report::rate).min().orElse(0);
-      double max = runs.stream().mapToDouble(Report::rate).max().orElse(0);
-      boolean offered = max <= min * 1.01 && runs.stream().noneMatch(r -> r.tally() == null);
+      DoubleSummaryStatistics rates = statistics(runs, Report::rate);
+      boolean offered =
+          rates.getMax() <= rates.getMin() * 1.01
+              && runs.stream().noneMatch(r -> r.tally() == null);
       sorted.sort(Comparator.comparingDouble(offered ? Report::deliveryP99Millis : Report::rate));
     }
     return sorted.get(sorted.size() / 2);
@@ -122,13 +125,21 @@ public final class LoadGenerator {
     if (runs.size() < 2 || runs.stream().anyMatch(r -> Double.isNaN(r.rate()))) {
       return "";
     }
-    double min = runs.stream().mapToDouble(Report::rate).min().orElse(0);
-    double max = runs.stream().mapToDouble(Report::rate).max().orElse(0);
-    double p99min = runs.stream().mapToDouble(Report::deliveryP99Millis).min().orElse(0);
-    double p99max = runs.stream().mapToDouble(Report::deliveryP99Millis).max().orElse(0);
-    return " | median of %d: rate %s–%s, p99 %s–%s ms"
-        .formatted(
-            runs.size(), Report.fmt(min), Report.fmt(max), Report.fmt(p99min), Report.fmt(p99max));
+    DoubleSummaryStatistics rates = statistics(runs, Report::rate);
+    String spread =
+        " | median of %d: rate %s–%s"
+            .formatted(runs.size(), Report.fmt(rates.getMin()), Report.fmt(rates.getMax()));
+    if (runs.stream().anyMatch(r -> r.tally() == null)) {
+      return spread;
+    }
+    DoubleSummaryStatistics p99s = statistics(runs, Report::deliveryP99Millis);
+    return spread
+        + ", p99 %s–%s ms".formatted(Report.fmt(p99s.getMin()), Report.fmt(p99s.getMax()));
+  }
+
+  private static DoubleSummaryStatistics statistics(
+      List<Report> runs, ToDoubleFunction<Report> figure) {
+    return runs.stream().mapToDouble(figure).summaryStatistics();
   }
 
   private static List<Scenario> scenarios(Options options) {

@@ -153,5 +153,16 @@ public final class Channel {
    */
   public record Started(
       String conversationId, String status, String operatorDisplayName, Integer queuePosition)
-      implements CborSerializable {}
+      implements CborSerializable {
+
+    /** The conversation is open with its operator. */
+    static Started active(String conversationId, String operatorDisplayName) {
+      return new Started(conversationId, "active", operatorDisplayName, null);
+    }
+
+    /** The conversation waits in the queue at this position, counted from 1. */
+    static Started waiting(String conversationId, int queuePosition) {
+      return new Started(conversationId, "waiting", null, queuePosition);
+    }
+  }
 }

@@ -267,11 +267,7 @@ final class QueueRouting {
                 .replyTo()
                 .tell(
                     StatusReply.success(
-                        new Started(
-                            start.conversationId(),
-                            "active",
-                            opened.accepted().displayName(),
-                            null)));
+                        Started.active(start.conversationId(), opened.accepted().displayName())));
           }
           drainSoon();
         });
@@ -284,7 +280,7 @@ final class QueueRouting {
         .tell(new Conversation.AssignOperator(operatorId, displayName, env.channelId(), null));
     ActorRef<StatusReply<Started>> starter = starters.remove(conversationId);
     if (starter != null) {
-      starter.tell(StatusReply.success(new Started(conversationId, "active", displayName, null)));
+      starter.tell(StatusReply.success(Started.active(conversationId, displayName)));
     }
   }
 
@@ -300,7 +296,7 @@ final class QueueRouting {
       }
       ActorRef<StatusReply<Started>> starter = starters.remove(conversationId);
       if (starter != null) {
-        starter.tell(StatusReply.success(new Started(conversationId, "waiting", null, i + 1)));
+        starter.tell(StatusReply.success(Started.waiting(conversationId, i + 1)));
       }
     }
   }

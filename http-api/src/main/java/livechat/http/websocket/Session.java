@@ -1,13 +1,10 @@
 package livechat.http.websocket;
 
+import static livechat.http.websocket.ServerFrames.error;
+import static livechat.http.websocket.ServerFrames.errorOf;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import livechat.engine.EntityDirectory;
 import livechat.engine.Rejection;
@@ -21,7 +18,6 @@ import livechat.http.Json;
 import livechat.http.OncePerInterval;
 import livechat.http.auth.Authentication;
 import livechat.http.auth.Caller;
-import livechat.http.conversations.ConversationJson;
 import livechat.http.health.CassandraAvailability;
 import livechat.http.metrics.Metrics;
 import org.apache.pekko.Done;
@@ -40,7 +36,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * {@code seq} unless the client subscribes again. A {@code send} is acknowledged only once the
  * message is stored. An operator's {@code send}, {@code typing} and {@code seen} count as its
  * activity; opening the socket, {@code ping} and {@code subscribe} do not, since a page left open
- * does them by itself.
+ * does them by itself. Its {@link MessageFeed} keeps the messages in order; {@link ServerFrames}
+ * makes the frames.
  */
 final class Session {
 
@@ -99,9 +96,6 @@ final class Session {
    */
   private static final int HELD_BEFORE_CONNECTED = 64;
 
-  /** Messages read at once when a client catches up. */
-  static final int HISTORY_PAGE = 500;
-
   /**
    * How often the session subscribes again, from the last {@code seq} it sent: an entity that was
    * passivated or moved to another node forgets its subscribers, and this brings back what was
@@ -113,7 +107,6 @@ final class Session {
   private final Socket out;
   private final Authentication auth;
   private final EntityDirectory directory;
-  private final ConversationHistory history;
   private final OutgoingWindow window;
   private final Duration askTimeout;
   private final Duration idleTimeout;
@@ -121,27 +114,10 @@ final class Session {
   private final Caller caller;
   private final ActorRef<Conversation.Update> conversationUpdates;
   private final Metrics metrics;
+  private final MessageFeed feed;
 
   /** Typing is passed on at most once per {@code livechat.websocket.typing-interval}. */
   private final OncePerInterval typing;
-
-  /** The highest {@code seq} sent to the client, per conversation; every one below was sent. */
-  private final Map<String, Long> delivered = new HashMap<>();
-
-  /**
-   * Closed conversations: their subscriptions are not renewed, so that they can passivate (a rating
-   * given meanwhile still arrives); a client may subscribe to one again.
-   */
-  private final Set<String> ended = new HashSet<>();
-
-  /** The highest {@code seq} known to exist, per conversation: from live messages and statuses. */
-  private final Map<String, Long> newest = new HashMap<>();
-
-  /** Conversations whose history is being read, page by page, up to the newest message. */
-  private final Set<String> catchingUp = new HashSet<>();
-
-  /** Conversations whose next page waits for the socket to take what it was handed. */
-  private final Set<String> waitingForRoom = new HashSet<>();
 
   /** When the client's last frame arrived ({@link System#nanoTime}). */
   private long lastFrameNanos;
@@ -163,13 +139,13 @@ final class Session {
     this.caller = caller;
     this.auth = auth;
     this.directory = directory;
-    this.history = history;
     this.window = window;
     this.askTimeout = askTimeout;
     this.idleTimeout = idleTimeout;
     this.conversationUpdates =
         context.messageAdapter(Conversation.Update.class, FromConversation::new);
     this.metrics = Metrics.get(context.getSystem());
+    this.feed = new MessageFeed(context, history, window, this::send, metrics);
     this.typing =
         new OncePerInterval(
             context
@@ -296,9 +272,9 @@ final class Session {
     } else if (event instanceof Renew e) {
       return onRenew(e);
     } else if (event instanceof PageRead e) {
-      return onPageRead(e);
-    } else if (event instanceof Drained e) {
-      return onDrained(e);
+      feed.onPageRead(e);
+    } else if (event instanceof Drained) {
+      feed.onDrained();
     } else if (event instanceof IdleTimeout) {
       return onIdleTimeout();
     } else if (event instanceof TokenExpired) {
@@ -335,7 +311,7 @@ final class Session {
       return Behaviors.same();
     }
     if (parsed instanceof ClientFrame.Ping) {
-      send(frame("pong"));
+      send(ServerFrames.pong());
       return Behaviors.same();
     }
     if (caller instanceof Caller.Operator operator && !(parsed instanceof ClientFrame.Subscribe)) {
@@ -386,8 +362,7 @@ final class Session {
             return new Reply(
                 error("not_your_conversation", "This conversation is not assigned to you.", null));
           }
-          delivered.put(conversationId, subscribe.afterSeq());
-          ended.remove(conversationId);
+          feed.followFrom(conversationId, subscribe.afterSeq());
           subscribeAfter(conversationId, subscribe.afterSeq());
           return new Reply(null);
         });
@@ -412,11 +387,8 @@ final class Session {
             return new Reply(errorOf(failure, send.clientMessageId()));
           }
           metrics.messages().stored(Duration.ofNanos(System.nanoTime() - receivedAt));
-          ObjectNode ack = frame("ack");
-          ack.put("conversationId", send.conversationId());
-          ack.put("clientMessageId", send.clientMessageId());
-          ack.put("seq", accepted.seq());
-          return new Reply(ack);
+          return new Reply(
+              ServerFrames.ack(send.conversationId(), send.clientMessageId(), accepted.seq()));
         });
   }
 
@@ -425,154 +397,17 @@ final class Session {
   private Behavior<Event> onFromConversation(FromConversation event) {
     Conversation.Update update = event.update();
     if (update instanceof Conversation.MessagePosted posted) {
-      onMessagePosted(posted);
+      feed.onMessagePosted(posted);
     } else if (update instanceof Conversation.SubscriptionEnded gone) {
       // transferred away, or never this caller's: nothing to renew, nothing more to send
-      forget(gone.conversationId());
+      feed.forget(gone.conversationId());
     } else if (update instanceof Conversation.StatusChanged status) {
-      Long last = delivered.putIfAbsent(status.conversationId(), status.lastSeq());
-      if (last != null && status.lastSeq() > last) {
-        newest.merge(status.conversationId(), status.lastSeq(), Math::max);
-        catchUp(status.conversationId());
-      }
-      if (status.status().equals("closed")) {
-        ended.add(status.conversationId());
-      }
-      ObjectNode frame = frame("conversation");
-      frame.put("conversationId", status.conversationId());
-      frame.put("status", status.status());
-      frame.set(
-          "operator",
-          status.operatorDisplayName() == null
-              ? null
-              : Json.tree(new ConversationJson.OperatorName(status.operatorDisplayName())));
-      frame.set("queuePosition", Json.tree(status.queuePosition()));
-      frame.set(
-          "rating",
-          Json.tree(ConversationJson.RatingJson.of(status.rating(), status.ratingComment())));
-      send(frame);
+      feed.onStatus(status);
+      send(ServerFrames.conversation(status));
     } else if (update instanceof Conversation.TypingStarted typing && !isSelf(typing.author())) {
-      ObjectNode frame = frame("typing");
-      frame.put("conversationId", typing.conversationId());
-      frame.set(
-          "author",
-          Json.tree(
-              new ConversationJson.Author(typing.author().kind(), typing.author().displayName())));
-      send(frame);
+      send(ServerFrames.typing(typing));
     }
     return Behaviors.same();
-  }
-
-  /**
-   * Sends messages in {@code seq} order without gaps. A message past the next one expected was
-   * overtaken, or the client is behind: what is missing is read from the history, page by page. A
-   * message already sent is dropped.
-   */
-  private void onMessagePosted(Conversation.MessagePosted posted) {
-    String conversationId = posted.conversationId();
-    long seq = posted.message().seq();
-    Long last = delivered.get(conversationId);
-    if (last == null || seq == last + 1) {
-      deliver(conversationId, posted.message());
-    } else if (seq > last + 1) {
-      newest.merge(conversationId, seq, Math::max);
-      catchUp(conversationId);
-    }
-  }
-
-  private void deliver(String conversationId, Conversation.Message message) {
-    delivered.put(conversationId, message.seq());
-    ConversationJson.Message json = ConversationJson.Message.of(message);
-    send(
-        new MessageFrame(
-            json.seq(),
-            json.author(),
-            json.text(),
-            json.at(),
-            json.clientMessageId(),
-            conversationId,
-            "message"));
-    metrics.messages().delivered();
-  }
-
-  /**
-   * A message as its frame: the fields of {@link ConversationJson.Message}, then the conversation
-   * and the frame's type, written at once rather than through a tree.
-   */
-  record MessageFrame(
-      long seq,
-      ConversationJson.Author author,
-      String text,
-      Instant at,
-      String clientMessageId,
-      String conversationId,
-      String type) {}
-
-  // ---------------------------------------------------------------- catching up
-
-  private void catchUp(String conversationId) {
-    if (catchingUp.add(conversationId)) {
-      readNextPage(conversationId);
-    }
-  }
-
-  /** Reads the page after the last message sent, once the socket has room for it. */
-  private void readNextPage(String conversationId) {
-    Long last = delivered.get(conversationId);
-    if (last == null) {
-      catchingUp.remove(conversationId);
-      return;
-    }
-    if (!window.hasRoom()) {
-      waitingForRoom.add(conversationId);
-      ActorRef<Event> self = context.getSelf();
-      window.whenDrained(() -> self.tell(new Drained()));
-      return;
-    }
-    context.pipeToSelf(
-        history.page(conversationId, last, HISTORY_PAGE),
-        (page, failure) -> new PageRead(conversationId, page, failure));
-  }
-
-  private Behavior<Event> onPageRead(PageRead read) {
-    String conversationId = read.conversationId();
-    if (!catchingUp.contains(conversationId)) {
-      return Behaviors.same();
-    }
-    if (read.failure() != null) {
-      // the periodic renewal finds the gap again
-      catchingUp.remove(conversationId);
-      return Behaviors.same();
-    }
-    for (Conversation.Message message : read.page().messages()) {
-      Long last = delivered.get(conversationId);
-      if (last != null && message.seq() == last + 1) {
-        deliver(conversationId, message);
-      }
-    }
-    long target = newest.merge(conversationId, read.page().lastSeq(), Math::max);
-    Long last = delivered.get(conversationId);
-    if (last != null && last < target && !read.page().messages().isEmpty()) {
-      readNextPage(conversationId);
-    } else {
-      catchingUp.remove(conversationId);
-    }
-    return Behaviors.same();
-  }
-
-  private Behavior<Event> onDrained(Drained drained) {
-    List<String> waiting = List.copyOf(waitingForRoom);
-    waitingForRoom.clear();
-    waiting.forEach(this::readNextPage);
-    return Behaviors.same();
-  }
-
-  private void forget(String conversationId) {
-    delivered.remove(conversationId);
-    newest.remove(conversationId);
-    catchingUp.remove(conversationId);
-    waitingForRoom.remove(conversationId);
-    ended.remove(conversationId);
   }
 
   private Behavior<Event> onFromOperator(FromOperator event) {
@@ -589,10 +424,7 @@ final class Session {
         && operator.tokenVersion() < ended.tokenVersion()) {
       context.getSelf().tell(new TokenRevoked());
     } else if (event.update() instanceof Operator.ChannelsChanged channels) {
-      ObjectNode frame = frame("channels");
-      frame.set("channels", Json.tree(channels.channels()));
-      frame.put("reason", channels.reason());
-      send(frame);
+      send(ServerFrames.channels(channels));
     }
     return Behaviors.same();
   }
@@ -605,12 +437,7 @@ final class Session {
           auth.stillValid(operator),
           (valid, failure) -> Boolean.FALSE.equals(valid) ? new TokenRevoked() : new Reply(null));
     }
-    delivered.forEach(
-        (conversationId, seq) -> {
-          if (!ended.contains(conversationId)) {
-            subscribeAfter(conversationId, seq);
-          }
-        });
+    feed.forEachToRenew(this::subscribeAfter);
     return Behaviors.same();
   }
 
@@ -625,10 +452,8 @@ final class Session {
    * its place: sending its messages again from the first would repeat them.
    */
   private Behavior<Event> onGiven(Given given) {
-    ObjectNode frame = frame("assigned");
-    frame.set("conversation", Json.tree(ConversationJson.InboxEntry.of(given.view())));
-    send(frame);
-    if (delivered.putIfAbsent(given.conversationId(), 0L) == null) {
+    send(ServerFrames.assigned(given.view()));
+    if (feed.followFromStart(given.conversationId())) {
       subscribeAfter(given.conversationId(), 0);
     }
     return Behaviors.same();
@@ -726,28 +551,5 @@ final class Session {
   private void send(Object frame) {
     window.handed();
     out.take(new Frame(Json.write(frame)));
-  }
-
-  private static ObjectNode frame(String type) {
-    ObjectNode frame = Json.object();
-    frame.put("type", type);
-    return frame;
-  }
-
-  private static ObjectNode errorOf(Throwable failure, String clientMessageId) {
-    if (failure instanceof Rejection rejection) {
-      return error(rejection.code(), rejection.reason(), clientMessageId);
-    }
-    return error("unavailable", "The service did not answer in time; try again.", clientMessageId);
-  }
-
-  static ObjectNode error(String code, String message, String clientMessageId) {
-    ObjectNode frame = frame("error");
-    frame.put("code", code);
-    frame.put("message", message);
-    if (clientMessageId != null) {
-      frame.put("clientMessageId", clientMessageId);
-    }
-    return frame;
   }
 }

@@ -89,7 +89,7 @@ class SessionOrderTest {
     frame(out);
     window.taken();
 
-    int page = Session.HISTORY_PAGE;
+    int page = MessageFeed.HISTORY_PAGE;
     subscriber.tell(
         new Conversation.StatusChanged("c1", "active", "Marc", null, 3 * page, null, null));
     frame(out);

@@ -56,8 +56,16 @@ public final class LoadGenerator {
                 : RelayTarget.open(http, options.relayUrl(), options.relayPort(), work));
       }
       print(out, "# " + Instant.now() + " " + String.join(" ", args));
-      warmUp(targets, options, out);
+      WarmUp warmUp = new WarmUp(options.warmup(), options.warmupMax());
+      for (Target target : targets) {
+        print(out, warmUp.run(target, WarmUp.MESSAGING));
+      }
       for (Scenario scenario : scenarios) {
+        for (Target target : targets) {
+          if (scenario.supports(target) && scenario.warmUpRound(WarmUp.ROUND).isPresent()) {
+            print(out, warmUp.run(target, length -> scenario.warmUpRound(length).orElseThrow()));
+          }
+        }
         run(scenario, targets, options.repeat(), out);
       }
     } finally {
@@ -93,30 +101,19 @@ public final class LoadGenerator {
     }
   }
 
-  /** Saturating runs on each target first, unreported, until its JIT is warm ({@link WarmUp}). */
-  private static void warmUp(List<Target> targets, Options options, PrintWriter out)
-      throws Exception {
-    WarmUp warmUp = new WarmUp(options.warmup(), options.warmupMax());
-    for (Target target : targets) {
-      String lines = warmUp.run(target);
-      if (!lines.isEmpty()) {
-        print(out, lines);
-      }
-    }
-  }
-
   /**
-   * The median run by rate; by p99 where the rates agree within 1 % (an open-loop scenario, whose
-   * rate is the one offered), so that the median's p99 is the median p99.
+   * The median run by rate; by p99 where the rates agree within 1 % or the scenario is open-loop
+   * (it offers its rate), so that the median's p99 is the median p99.
    */
   private static Report median(List<Report> runs) {
     List<Report> sorted = new ArrayList<>(runs);
     if (runs.stream().noneMatch(r -> Double.isNaN(r.rate()))) {
       DoubleSummaryStatistics rates = statistics(runs, Report::rate);
-      boolean offered =
-          rates.getMax() <= rates.getMin() * 1.01
-              && runs.stream().noneMatch(r -> r.tally() == null);
-      sorted.sort(Comparator.comparingDouble(offered ? Report::deliveryP99Millis : Report::rate));
+      boolean byP99 =
+          runs.stream().noneMatch(r -> Double.isNaN(r.p99Millis()))
+              && (rates.getMax() <= rates.getMin() * 1.01
+                  || runs.stream().allMatch(Report::openLoop));
+      sorted.sort(Comparator.comparingDouble(byP99 ? Report::p99Millis : Report::rate));
     }
     return sorted.get(sorted.size() / 2);
   }
@@ -129,10 +126,10 @@ public final class LoadGenerator {
     String spread =
         " | median of %d: rate %s–%s"
             .formatted(runs.size(), Report.fmt(rates.getMin()), Report.fmt(rates.getMax()));
-    if (runs.stream().anyMatch(r -> r.tally() == null)) {
+    if (runs.stream().anyMatch(r -> Double.isNaN(r.p99Millis()))) {
       return spread;
     }
-    DoubleSummaryStatistics p99s = statistics(runs, Report::deliveryP99Millis);
+    DoubleSummaryStatistics p99s = statistics(runs, Report::p99Millis);
     return spread
         + ", p99 %s–%s ms".formatted(Report.fmt(p99s.getMin()), Report.fmt(p99s.getMax()));
   }
@@ -173,6 +170,9 @@ public final class LoadGenerator {
   }
 
   private static void print(PrintWriter out, String line) {
+    if (line.isEmpty()) {
+      return;
+    }
     System.out.println(line);
     out.println(line);
   }

@@ -16,6 +16,7 @@ public record Report(
     double rate,
     MessageLedger.Tally tally,
     List<ResourceMeter.Usage> usage,
+    double timedP99Millis,
     Map<String, String> extras) {
 
   public static Report of(
@@ -24,7 +25,22 @@ public record Report(
       double rate,
       MessageLedger.Tally tally,
       List<ResourceMeter.Usage> usage) {
-    return new Report(scenario, target, rate, tally, usage, new LinkedHashMap<>());
+    return new Report(scenario, target, rate, tally, usage, Double.NaN, new LinkedHashMap<>());
+  }
+
+  /** The same report with the p99 of what a scenario without messages timed (starts). */
+  public Report withTimedP99Millis(double p99) {
+    return new Report(scenario, target, rate, tally, usage, p99, extras);
+  }
+
+  /** Whether the run offered a rate, whatever the answers (open loop): it says which. */
+  public boolean openLoop() {
+    return extras.containsKey("offered");
+  }
+
+  /** The run's p99: of its messages' send→receive, or of what else it timed; NaN if neither. */
+  public double p99Millis() {
+    return tally == null ? timedP99Millis : deliveryP99Millis();
   }
 
   public Report with(String key, String value) {

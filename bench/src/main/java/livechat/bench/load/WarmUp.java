@@ -3,19 +3,26 @@ package livechat.bench.load;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import livechat.bench.load.scenario.PingPongScenario;
+import livechat.bench.load.scenario.Scenario;
 
 /**
- * Saturating runs on a target before anything is measured, unreported, so that its JIT has compiled
- * what the scenarios use: at least {@code minimum}, then rounds of {@link #ROUND} for as long as
- * the server's JIT compiled more than {@link #SETTLED} of a second a second (summed over its
- * compiler threads) in the last round, up to {@code maximum} in all. On two cores a node's
- * compilers keep one busy for minutes after it starts, and whatever a run measures meanwhile is the
- * JIT's share of the machine, not the server's speed.
+ * Unreported runs on a target before anything is measured (saturating messaging, or a scenario's
+ * own load where its code is not what messaging compiles), so that its JIT has compiled what the
+ * scenarios use: at least {@code minimum}, then rounds of {@link #ROUND} for as long as the
+ * server's JIT compiled more than {@link #SETTLED} of a second a second (summed over its compiler
+ * threads) in the last round, up to {@code maximum} in all. On two cores a node's compilers keep
+ * one busy for minutes after it starts, and whatever a run measures meanwhile is the JIT's share of
+ * the machine, not the server's speed.
  */
 final class WarmUp {
 
   static final Duration ROUND = Duration.ofSeconds(10);
+
+  /** The load of a warm-up for messaging: 50 pairs, 4 messages in flight each. */
+  static final Function<Duration, Scenario> MESSAGING =
+      length -> new PingPongScenario("warm-up", 50, 4, length);
 
   /** Compile time a second of a round (100 ms) below which the JIT counts as settled. */
   static final double SETTLED = 0.10;
@@ -28,8 +35,11 @@ final class WarmUp {
     this.maximum = maximum;
   }
 
-  /** Warms the target up and returns the lines to print: each round's report, then the outcome. */
-  String run(Target target) throws Exception {
+  /**
+   * Warms the target up with rounds of {@code load} and returns the lines to print: each round's
+   * report, then the outcome.
+   */
+  String run(Target target, Function<Duration, Scenario> load) throws Exception {
     if (minimum.isZero()) {
       return "";
     }
@@ -41,7 +51,7 @@ final class WarmUp {
     long sampledAt = System.nanoTime();
     double compiling;
     do {
-      Report report = new PingPongScenario("warm-up", 50, 4, next).run(target);
+      Report report = load.apply(next).run(target);
       Optional<Long> before = compiled;
       long roundStarted = sampledAt;
       compiled = jitNanos(server);

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import livechat.bench.load.Frame;
 import livechat.bench.load.NodeApi;
 import livechat.bench.load.NodeTarget;
@@ -46,6 +46,12 @@ public final class AssignmentScenario implements Scenario {
     return target instanceof NodeTarget;
   }
 
+  /** Starts at the same rate: a node's start path is compiled by starts, not by messages. */
+  @Override
+  public Optional<Scenario> warmUpRound(Duration length) {
+    return Optional.of(new AssignmentScenario(rate, operators, length));
+  }
+
   @Override
   public Report run(Target target) throws Exception {
     String channel = ((NodeTarget) target).channelWithOperators(operators);
@@ -56,31 +62,28 @@ public final class AssignmentScenario implements Scenario {
     List<CompletableFuture<?>> pending = new ArrayList<>();
     ResourceMeter meter = ResourceMeter.start(target.processes());
     long start = System.nanoTime();
-    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-    long total = duration.toSeconds() * rate;
-    for (long k = 0; k < total; k++) {
-      long due = start + k * interval;
-      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-        LockSupport.parkNanos(wait); // pacing the schedule
-      }
-      pending.add(
-          api.startConversation(channel)
-              .whenComplete(
-                  (response, failure) -> {
-                    long now = System.nanoTime();
-                    lastAnswer.accumulateAndGet(now, Math::max);
-                    latency.recordValue(Math.max(0, (now - due) / 1000));
-                    String outcome =
-                        failure != null
-                            ? (failure.getCause() != null ? failure.getCause() : failure)
-                                .getClass()
-                                .getSimpleName()
-                            : response.statusCode() == 201
-                                ? Frame.read(response.body()).path("status").asText()
-                                : Integer.toString(response.statusCode());
-                    outcomes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
-                  }));
-    }
+    OpenLoop.run(
+        start,
+        rate,
+        duration,
+        (k, due) ->
+            pending.add(
+                api.startConversation(channel)
+                    .whenComplete(
+                        (response, failure) -> {
+                          long now = System.nanoTime();
+                          lastAnswer.accumulateAndGet(now, Math::max);
+                          latency.recordValue(Math.max(0, (now - due) / 1000));
+                          String outcome =
+                              failure != null
+                                  ? (failure.getCause() != null ? failure.getCause() : failure)
+                                      .getClass()
+                                      .getSimpleName()
+                                  : response.statusCode() == 201
+                                      ? Frame.read(response.body()).path("status").asText()
+                                      : Integer.toString(response.statusCode());
+                          outcomes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
+                        })));
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
         .exceptionally(failure -> null)
         .get(2, TimeUnit.MINUTES);
@@ -91,6 +94,7 @@ public final class AssignmentScenario implements Scenario {
             + outcomes.getOrDefault("waiting", new LongAdder()).sum();
     double seconds = (lastAnswer.get() - start) / 1e9;
     return Report.of(name(), target.name(), ok / seconds, null, usage)
+        .withTimedP99Millis(starts.getValueAtPercentile(99) / 1000.0)
         .with("offered", rate + " starts/s")
         .with(
             "start p50/p99/max",

@@ -1,16 +1,11 @@
 package livechat.bench.load.scenario;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import livechat.bench.load.Conversation;
-import livechat.bench.load.MessageLedger;
 import livechat.bench.load.Report;
-import livechat.bench.load.ResourceMeter;
 import livechat.bench.load.Role;
-import livechat.bench.load.SocketSet;
 import livechat.bench.load.Target;
-import livechat.bench.load.Traffic;
 
 /**
  * Pairs of a visitor socket and an operator socket on one conversation, each with a fixed number of
@@ -38,28 +33,18 @@ public final class PingPongScenario implements Scenario {
 
   @Override
   public Report run(Target target) throws Exception {
-    List<Conversation> conversations = target.startConversations(pairs);
-    Traffic traffic = new Traffic(true);
-    try (SocketSet sockets = SocketSet.open(target, conversations, traffic)) {
-      traffic.use(sockets);
-      ResourceMeter meter = ResourceMeter.start(target.processes());
-      long start = System.nanoTime();
-      for (Conversation conversation : conversations) {
-        for (int i = 0; i < inFlight; i++) {
-          traffic.send(conversation.id(), Role.VISITOR, System.nanoTime());
-        }
-      }
-      TimeUnit.NANOSECONDS.sleep(duration.toNanos()); // the measured window, not a wait
-      traffic.stop();
-      traffic.ledger().awaitDrained(TimeUnit.SECONDS.toNanos(15));
-      List<ResourceMeter.Usage> usage = meter.stop();
-      MessageLedger.Tally tally = traffic.ledger().tally();
-      double seconds = (traffic.ledger().lastDeliveryNanos() - start) / 1e9;
-      return Report.of(name, target.name(), tally.received() / seconds, tally, usage)
-          .with("sockets", Integer.toString(sockets.size()))
-          .with("errors", traffic.errorCodes().toString());
-    } finally {
-      target.endConversations(conversations);
-    }
+    return MessagingRun.measure(
+        name,
+        target,
+        pairs,
+        true,
+        (conversations, traffic, start) -> {
+          for (Conversation conversation : conversations) {
+            for (int i = 0; i < inFlight; i++) {
+              traffic.send(conversation.id(), Role.VISITOR, System.nanoTime());
+            }
+          }
+          TimeUnit.NANOSECONDS.sleep(duration.toNanos()); // the measured window, not a wait
+        });
   }
 }

@@ -1,5 +1,7 @@
 package livechat.bench.load.scenario;
 
+import java.time.Duration;
+import java.util.Optional;
 import livechat.bench.load.Report;
 import livechat.bench.load.Target;
 
@@ -13,5 +15,13 @@ public interface Scenario {
   /** Whether the target can play this scenario (the relay has no REST API, for instance). */
   default boolean supports(Target target) {
     return true;
+  }
+
+  /**
+   * A round of {@code length} that warms a target up for this scenario, where its code is not what
+   * the messaging warm-up compiles: none by default.
+   */
+  default Optional<Scenario> warmUpRound(Duration length) {
+    return Optional.empty();
   }
 }

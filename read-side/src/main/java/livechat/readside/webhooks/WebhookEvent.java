@@ -16,6 +16,7 @@ import livechat.engine.conversation.ConversationEvent.MessageAdded;
 import livechat.engine.conversation.ConversationEvent.OperatorAssigned;
 import livechat.engine.conversation.ConversationEvent.Rated;
 import livechat.engine.conversation.ConversationEvent.Transferred;
+import livechat.engine.json.InstantTextModule;
 import livechat.engine.operator.OperatorEvent.Disconnected;
 import livechat.engine.webhooks.WebhookEventTypes;
 import org.apache.pekko.persistence.query.EventEnvelope;
@@ -31,6 +32,7 @@ record WebhookEvent(String id, String type, Instant at, ObjectNode data) {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
+          .registerModule(new InstantTextModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   /** The webhook event of a journal event, or empty when webhooks do not announce it. */

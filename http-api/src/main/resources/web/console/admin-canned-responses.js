@@ -2,6 +2,7 @@
 // Lists them, adds, edits and deletes them. Fires `admin-unauthorized` when the token is refused.
 
 import * as api from './api.js';
+import { field, reportUnauthorized, showResult } from './admin-forms.js';
 import { el } from './format.js';
 
 const SHORTCUT_PATTERN = '[a-z0-9_\\-]{1,40}';
@@ -83,7 +84,7 @@ class AdminCannedResponses extends HTMLElement {
     try {
       this.#list = await api.adminGetCannedResponses();
     } catch (error) {
-      this.#unauthorized(error);
+      reportUnauthorized(this, error);
       notice.hidden = false;
       notice.textContent = `The canned responses could not be loaded: ${error.message}`;
       table.hidden = true;
@@ -137,7 +138,7 @@ class AdminCannedResponses extends HTMLElement {
     const values = { shortcut: shortcut.value.trim(), text: text.value.trim() };
     const problem = check(values);
     if (problem) {
-      this.#show(false, problem);
+      showResult(this.#parts.result, false, problem);
       return;
     }
     save.disabled = true;
@@ -147,11 +148,11 @@ class AdminCannedResponses extends HTMLElement {
         : await api.adminCreateCannedResponse(values.shortcut, values.text);
       const verb = this.#editing ? 'Saved' : 'Added';
       this.#edit(null);
-      this.#show(true, `${verb} :${saved.shortcut}.`);
+      showResult(this.#parts.result, true, `${verb} :${saved.shortcut}.`);
       await this.refresh();
     } catch (error) {
-      this.#unauthorized(error);
-      this.#show(false, error.message);
+      reportUnauthorized(this, error);
+      showResult(this.#parts.result, false, error.message);
     }
     save.disabled = false;
   }
@@ -166,22 +167,12 @@ class AdminCannedResponses extends HTMLElement {
     try {
       await api.adminDeleteCannedResponse(response.id);
       if (this.#editing === response.id) this.#edit(null);
-      this.#show(true, `Deleted :${response.shortcut}.`);
+      showResult(this.#parts.result, true, `Deleted :${response.shortcut}.`);
     } catch (error) {
-      this.#unauthorized(error);
-      this.#show(false, error.message);
+      reportUnauthorized(this, error);
+      showResult(this.#parts.result, false, error.message);
     }
     await this.refresh();
-  }
-
-  #show(ok, text) {
-    const { result } = this.#parts;
-    result.className = `form-result ${ok ? 'ok' : 'fail'}`;
-    result.textContent = text;
-  }
-
-  #unauthorized(error) {
-    if (error.status === 401) this.dispatchEvent(new CustomEvent('admin-unauthorized', { bubbles: true }));
   }
 }
 
@@ -192,18 +183,6 @@ function check({ shortcut, text }) {
   }
   if (!text) return 'Write the text operators will insert.';
   return null;
-}
-
-function field(id, label, control, hint) {
-  const box = el('div', 'field');
-  const labelEl = el('label', '', label);
-  labelEl.htmlFor = id;
-  box.append(labelEl, control);
-  const hintEl = el('p', 'field-hint', hint);
-  hintEl.id = `${id}-hint`;
-  control.setAttribute('aria-describedby', hintEl.id);
-  box.append(hintEl);
-  return box;
 }
 
 customElements.define('admin-canned-responses', AdminCannedResponses);

@@ -1,6 +1,7 @@
 // Admin: creates a channel and shows how to embed its widget. Fires `channel-created`.
 
 import * as api from './api.js';
+import { reportUnauthorized } from './admin-forms.js';
 import { el } from './format.js';
 import { embedSnippet } from './admin-channel-table.js';
 
@@ -39,7 +40,7 @@ class AdminChannelForm extends HTMLElement {
         form.reset();
         this.dispatchEvent(new CustomEvent('channel-created', { bubbles: true, detail: { channel } }));
       } catch (error) {
-        if (error.status === 401) this.dispatchEvent(new CustomEvent('admin-unauthorized', { bubbles: true }));
+        reportUnauthorized(this, error);
         result.className = 'form-result fail';
         result.textContent = error.message;
       }

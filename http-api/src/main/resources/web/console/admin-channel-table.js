@@ -1,6 +1,7 @@
 // Admin: every channel with its counts, and the widget snippet for each.
 
 import * as api from './api.js';
+import { reportUnauthorized } from './admin-forms.js';
 import { el } from './format.js';
 
 export function embedSnippet(channelId) {
@@ -50,7 +51,7 @@ class AdminChannelTable extends HTMLElement {
     try {
       channels = await api.adminGetChannels();
     } catch (error) {
-      if (error.status === 401) this.dispatchEvent(new CustomEvent('admin-unauthorized', { bubbles: true }));
+      reportUnauthorized(this, error);
       this.#notice.hidden = false;
       this.#notice.textContent = `The channels could not be loaded: ${error.message}`;
       return;

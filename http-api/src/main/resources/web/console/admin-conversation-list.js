@@ -3,6 +3,7 @@
 // row's transcript is asked for.
 
 import * as api from './api.js';
+import { reportUnauthorized } from './admin-forms.js';
 import { el } from './format.js';
 import { dayStart } from './admin-period.js';
 
@@ -107,7 +108,7 @@ class AdminConversationList extends HTMLElement {
       this.#fill(this.#channelSelect.input, channels.map((c) => [c.id, c.name]));
       this.#fill(this.#operatorSelect.input, operators.operators.map((o) => [o.id, `${o.displayName} (${o.login})`]));
     } catch (error) {
-      if (error.status === 401) this.dispatchEvent(new CustomEvent('admin-unauthorized', { bubbles: true }));
+      reportUnauthorized(this, error);
     }
   }
 
@@ -128,7 +129,7 @@ class AdminConversationList extends HTMLElement {
     try {
       page = await api.adminListConversations(this.#filters, this.#cursors[this.#page] ?? undefined, PAGE);
     } catch (error) {
-      if (error.status === 401) this.dispatchEvent(new CustomEvent('admin-unauthorized', { bubbles: true }));
+      reportUnauthorized(this, error);
       this.#body.replaceChildren();
       this.#state.className = 'notice-error';
       this.#state.textContent = `The conversations could not be loaded: ${error.message}`;

@@ -2,6 +2,7 @@
 // loaded and after each save.
 
 import * as api from './api.js';
+import { reportUnauthorized, showResult } from './admin-forms.js';
 import { el, languageName } from './format.js';
 
 const COMMON = [
@@ -44,7 +45,7 @@ class AdminLanguages extends HTMLElement {
       this.#render(enabled);
       this.#announce(enabled);
     } catch (error) {
-      this.#show(false, `The languages could not be loaded: ${error.message}`);
+      showResult(this.#result, false, `The languages could not be loaded: ${error.message}`);
     }
   }
 
@@ -66,18 +67,13 @@ class AdminLanguages extends HTMLElement {
     button.disabled = true;
     try {
       const saved = await api.adminPutLanguages(enabled);
-      this.#show(true, `Saved: ${saved.enabled.length} language${saved.enabled.length === 1 ? '' : 's'} enabled (${saved.enabled.join(', ') || 'none'}).`);
+      showResult(this.#result, true, `Saved: ${saved.enabled.length} language${saved.enabled.length === 1 ? '' : 's'} enabled (${saved.enabled.join(', ') || 'none'}).`);
       this.#announce(saved.enabled);
     } catch (error) {
-      if (error.status === 401) this.dispatchEvent(new CustomEvent('admin-unauthorized', { bubbles: true }));
-      this.#show(false, error.message);
+      reportUnauthorized(this, error);
+      showResult(this.#result, false, error.message);
     }
     button.disabled = false;
-  }
-
-  #show(ok, text) {
-    this.#result.className = `form-result ${ok ? 'ok' : 'fail'}`;
-    this.#result.textContent = text;
   }
 
   #announce(enabled) {

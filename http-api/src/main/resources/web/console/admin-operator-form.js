@@ -1,6 +1,7 @@
 // Admin: creates an operator. Property: languages (the enabled codes).
 
 import * as api from './api.js';
+import { field, reportUnauthorized, showResult } from './admin-forms.js';
 import { el, languageName } from './format.js';
 
 class AdminOperatorForm extends HTMLElement {
@@ -32,16 +33,16 @@ class AdminOperatorForm extends HTMLElement {
     this.#select.disabled = true;
     const row = el('div', 'form-row');
     row.append(
-      field('op-login', 'Login', input('login', 'text', { autocomplete: 'off', required: true })),
-      field('op-name', 'Name', input('name', 'text', { autocomplete: 'off', required: true })),
+      field('op-login', 'Login', input('login', 'text', { id: 'op-login', autocomplete: 'off', required: true })),
+      field('op-name', 'Name', input('name', 'text', { id: 'op-name', autocomplete: 'off', required: true })),
     );
     const row2 = el('div', 'form-row');
     row2.append(
-      field('op-main-language', 'Main language', Object.assign(this.#select, { name: 'mainLanguage' })),
-      field('op-capacity', 'Capacity', input('capacity', 'number', { min: 1, step: 1, placeholder: 'default' }),
+      field('op-main-language', 'Main language', Object.assign(this.#select, { id: 'op-main-language', name: 'mainLanguage' })),
+      field('op-capacity', 'Capacity', input('capacity', 'number', { id: 'op-capacity', min: 1, step: 1, placeholder: 'default' }),
         'Conversations at once; empty for the default.'),
     );
-    const password = field('op-password', 'Password', input('password', 'password', { autocomplete: 'new-password', required: true }),
+    const password = field('op-password', 'Password', input('password', 'password', { id: 'op-password', autocomplete: 'new-password', required: true }),
       '8 to 72 characters.');
     const submit = el('button', 'button button-primary', 'Create operator');
     submit.type = 'submit';
@@ -64,19 +65,14 @@ class AdminOperatorForm extends HTMLElement {
       submit.disabled = true;
       try {
         const created = await api.adminCreateOperator(profile);
-        this.#show(true, `Created ${created.name} (login ${created.login}, capacity ${created.capacity}, id ${created.id}).`);
+        showResult(this.#result, true, `Created ${created.name} (login ${created.login}, capacity ${created.capacity}, id ${created.id}).`);
         form.reset();
       } catch (error) {
-        if (error.status === 401) this.dispatchEvent(new CustomEvent('admin-unauthorized', { bubbles: true }));
-        this.#show(false, error.message);
+        reportUnauthorized(this, error);
+        showResult(this.#result, false, error.message);
       }
       submit.disabled = false;
     });
-  }
-
-  #show(ok, text) {
-    this.#result.className = `form-result ${ok ? 'ok' : 'fail'}`;
-    this.#result.textContent = text;
   }
 }
 
@@ -84,21 +80,6 @@ function input(name, type, attributes) {
   const node = el('input', 'input');
   Object.assign(node, { name, type }, attributes);
   return node;
-}
-
-function field(id, label, control, hint) {
-  const box = el('div', 'field');
-  const labelEl = el('label', '', label);
-  labelEl.htmlFor = id;
-  control.id = id;
-  box.append(labelEl, control);
-  if (hint) {
-    const hintEl = el('p', 'field-hint', hint);
-    hintEl.id = `${id}-hint`;
-    control.setAttribute('aria-describedby', hintEl.id);
-    box.append(hintEl);
-  }
-  return box;
 }
 
 customElements.define('admin-operator-form', AdminOperatorForm);

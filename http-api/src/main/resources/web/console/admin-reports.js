@@ -3,6 +3,7 @@
 // the node from its WebJar as window.Chart).
 
 import * as api from './api.js';
+import { reportUnauthorized } from './admin-forms.js';
 import { el } from './format.js';
 import { daysOf, lastDays, periodOf } from './admin-period.js';
 
@@ -99,7 +100,7 @@ class AdminReports extends HTMLElement {
       this.#state.hidden = !empty;
       this.#state.textContent = 'No conversations started in this period.';
     } catch (error) {
-      if (error.status === 401) this.dispatchEvent(new CustomEvent('admin-unauthorized', { bubbles: true }));
+      reportUnauthorized(this, error);
       this.#state.className = 'notice-error';
       this.#state.textContent = `The reports could not be loaded: ${error.message}`;
     } finally {

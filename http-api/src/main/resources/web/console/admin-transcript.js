@@ -1,6 +1,7 @@
 // Admin: one conversation with every message, in seq order. Set `conversationId` to show one.
 
 import * as api from './api.js';
+import { reportUnauthorized } from './admin-forms.js';
 import { el } from './format.js';
 
 class AdminTranscript extends HTMLElement {
@@ -36,7 +37,7 @@ class AdminTranscript extends HTMLElement {
     try {
       transcript = await api.adminGetTranscript(id);
     } catch (error) {
-      if (error.status === 401) this.dispatchEvent(new CustomEvent('admin-unauthorized', { bubbles: true }));
+      reportUnauthorized(this, error);
       state.className = 'notice-error';
       state.textContent = `The transcript could not be loaded: ${error.message}`;
       return;

@@ -3,6 +3,7 @@
 // them. Fires `admin-unauthorized` when the token is refused.
 
 import * as api from './api.js';
+import { field, reportUnauthorized, showResult } from './admin-forms.js';
 import { el, timeAgo } from './format.js';
 
 const EVENT_TYPES = [
@@ -151,7 +152,7 @@ class AdminWebhooks extends HTMLElement {
     try {
       this.#list = await api.adminGetWebhooks();
     } catch (error) {
-      this.#unauthorized(error);
+      reportUnauthorized(this, error);
       notice.hidden = false;
       notice.textContent = `The webhooks could not be loaded: ${error.message}`;
       table.hidden = true;
@@ -194,7 +195,7 @@ class AdminWebhooks extends HTMLElement {
     };
     const problem = check(values);
     if (problem) {
-      this.#show(false, problem.text);
+      showResult(this.#parts.result, false, problem.text);
       problem.control(this.#parts).focus();
       return;
     }
@@ -203,11 +204,11 @@ class AdminWebhooks extends HTMLElement {
       const saved = await api.adminCreateWebhook(values.url, values.events, values.secret);
       form.reset();
       this.#reveal(false);
-      this.#show(true, `Added the webhook to ${saved.url}; its secret will not be shown again.`);
+      showResult(this.#parts.result, true, `Added the webhook to ${saved.url}; its secret will not be shown again.`);
       await this.refresh();
     } catch (error) {
-      this.#unauthorized(error);
-      this.#show(false, error.message);
+      reportUnauthorized(this, error);
+      showResult(this.#parts.result, false, error.message);
     }
     save.disabled = false;
   }
@@ -221,10 +222,10 @@ class AdminWebhooks extends HTMLElement {
     this.#confirming = null;
     try {
       await api.adminDeleteWebhook(webhook.id);
-      this.#show(true, `Deleted the webhook to ${webhook.url}.`);
+      showResult(this.#parts.result, true, `Deleted the webhook to ${webhook.url}.`);
     } catch (error) {
-      this.#unauthorized(error);
-      this.#show(false, error.message);
+      reportUnauthorized(this, error);
+      showResult(this.#parts.result, false, error.message);
     }
     await this.refresh();
   }
@@ -234,16 +235,6 @@ class AdminWebhooks extends HTMLElement {
     secret.type = shown ? 'text' : 'password';
     reveal.textContent = shown ? 'Hide' : 'Show';
     reveal.setAttribute('aria-pressed', String(shown));
-  }
-
-  #show(ok, text) {
-    const { result } = this.#parts;
-    result.className = `form-result ${ok ? 'ok' : 'fail'}`;
-    result.textContent = text;
-  }
-
-  #unauthorized(error) {
-    if (error.status === 401) this.dispatchEvent(new CustomEvent('admin-unauthorized', { bubbles: true }));
   }
 }
 
@@ -293,18 +284,6 @@ function isHttpUrl(value) {
 function randomSecret() {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function field(id, label, control, hint) {
-  const box = el('div', 'field');
-  const labelEl = el('label', '', label);
-  labelEl.htmlFor = id;
-  box.append(labelEl, control);
-  const hintEl = el('p', 'field-hint', hint);
-  hintEl.id = `${id}-hint`;
-  if (control.id === id) control.setAttribute('aria-describedby', hintEl.id);
-  box.append(hintEl);
-  return box;
 }
 
 customElements.define('admin-webhooks', AdminWebhooks);

@@ -14,8 +14,10 @@ import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import livechat.bench.load.scenario.AssignmentScenario;
 import livechat.bench.load.scenario.DepthScenario;
@@ -61,9 +63,10 @@ public final class LoadGenerator {
         print(out, warmUp.run(target, WarmUp.MESSAGING));
       }
       for (Scenario scenario : scenarios) {
+        Optional<Function<Duration, Scenario>> ownWarmUp = scenario.ownWarmUp();
         for (Target target : targets) {
-          if (scenario.supports(target) && scenario.warmUpRound(WarmUp.ROUND).isPresent()) {
-            print(out, warmUp.run(target, length -> scenario.warmUpRound(length).orElseThrow()));
+          if (ownWarmUp.isPresent() && scenario.supports(target)) {
+            print(out, warmUp.run(target, ownWarmUp.get()));
           }
         }
         run(scenario, targets, options.repeat(), out);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import livechat.bench.load.Frame;
 import livechat.bench.load.NodeApi;
 import livechat.bench.load.NodeTarget;
@@ -48,8 +49,8 @@ public final class AssignmentScenario implements Scenario {
 
   /** Starts at the same rate: a node's start path is compiled by starts, not by messages. */
   @Override
-  public Optional<Scenario> warmUpRound(Duration length) {
-    return Optional.of(new AssignmentScenario(rate, operators, length));
+  public Optional<Function<Duration, Scenario>> ownWarmUp() {
+    return Optional.of(length -> new AssignmentScenario(rate, operators, length));
   }
 
   @Override

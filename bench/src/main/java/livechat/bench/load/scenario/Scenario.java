@@ -2,6 +2,7 @@ package livechat.bench.load.scenario;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import livechat.bench.load.Report;
 import livechat.bench.load.Target;
 
@@ -18,10 +19,10 @@ public interface Scenario {
   }
 
   /**
-   * A round of {@code length} that warms a target up for this scenario, where its code is not what
-   * the messaging warm-up compiles: none by default.
+   * The load that warms a target up for this scenario, a round of the given length at a time, where
+   * its code is not what the messaging warm-up compiles: none by default.
    */
-  default Optional<Scenario> warmUpRound(Duration length) {
+  default Optional<Function<Duration, Scenario>> ownWarmUp() {
     return Optional.empty();
   }
 }

@@ -36,8 +36,11 @@ import org.apache.pekko.pattern.StatusReply;
  * of its conversation once it was offered and answered, or once it waits. Waiting conversations are
  * told their position when it changes, coalesced over {@link #POSITION_UPDATE_DELAY}.
  *
- * <p>Changes that arrive while a write is under way are written together in the next one: under a
- * burst of starts and answers the channel writes once per round trip, not once per change.
+ * <p>The channel stores its members and its queue. A member's load as it changes within its room,
+ * and when it was last given a conversation, are kept in memory ({@link MemberLoads}): a start
+ * opened with its operator is answered without a write of the channel. Changes that arrive while a
+ * write is under way are written together in the next one: under a burst of starts and answers the
+ * channel writes once per round trip, not once per change.
  */
 public final class Channel {
 

@@ -53,7 +53,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 /**
  * The behaviour of a {@link Channel}: its creation and members, and the wiring of its parts, {@link
  * QueueAdmission} for conversations entering and leaving the queue, {@link QueueRouting} for
- * draining it, and {@link BatchedWrites} for storing what changes in batches.
+ * draining it, {@link MemberLoads} for the members' load it routes by, and {@link BatchedWrites}
+ * for storing what changes in batches.
  */
 final class ChannelEntity
     extends EventSourcedBehaviorWithEnforcedReplies<Command, ChannelEvent, ChannelState> {
@@ -61,6 +62,7 @@ final class ChannelEntity
   private final ChannelEnvironment env;
   private final JournalFailureReport journalFailures;
   private final BatchedWrites writes;
+  private final MemberLoads loads = new MemberLoads();
   private final QueueRouting routing;
   private final QueueAdmission admission;
 
@@ -77,7 +79,7 @@ final class ChannelEntity
     this.env = new ChannelEnvironment(channelId, Effect(), context, directory, settings, clock);
     this.journalFailures = new JournalFailureReport(context.getSystem(), Channel.ENTITY_TYPE_KEY);
     this.writes = new BatchedWrites(env);
-    this.routing = new QueueRouting(env, timers, writes, this::queueInstead);
+    this.routing = new QueueRouting(env, timers, writes, loads, this::queueInstead);
     this.admission = new QueueAdmission(env, writes, routing);
   }
 
@@ -124,6 +126,7 @@ final class ChannelEntity
    */
   private void forgetUnwritten() {
     writes.forget();
+    loads.forget();
     admission.forget();
     routing.forget();
   }
@@ -182,11 +185,7 @@ final class ChannelEntity
     if (update.view().hasRoom()) {
       routing.hasRoomAgain(update.view().operatorId());
     }
-    Router.Candidate known = state.members().get(update.view().operatorId());
-    List<ChannelEvent> events =
-        known != null && known.view().equals(update.view())
-            ? List.of()
-            : List.of(new MemberUpdated(update.view(), env.clock().instant()));
+    List<ChannelEvent> events = loads.heard(state, update.view(), env.clock().instant());
     var effect = Effect().persist(events).thenRun(after -> routing.drainSoon());
     return update.replyTo() == null
         ? effect.thenNoReply()
@@ -197,6 +196,7 @@ final class ChannelEntity
     if (!state.members().containsKey(remove.operatorId())) {
       return Effect().none().thenNoReply();
     }
+    loads.removed(remove.operatorId());
     return Effect()
         .persist(new MemberRemoved(remove.operatorId(), remove.reason(), env.clock().instant()))
         .thenNoReply();
@@ -288,7 +288,7 @@ final class ChannelEntity
         List.copyOf(state.members().keySet()),
         state.queue().stream().map(Waiting::conversationId).toList(),
         (int)
-            state.members().values().stream()
+            loads.current(state.members().values()).stream()
                 .filter(candidate -> candidate.view().hasRoom())
                 .count());
   }

@@ -15,7 +15,7 @@ import livechat.engine.Router;
 import livechat.engine.operator.Operator;
 
 /**
- * A channel's offers that are out or answered but not stored yet, and what they mean for routing:
+ * A channel's offers that are out or answered but not taken in yet, and what they mean for routing:
  * an operator with offers out is as loaded as if it had accepted them, and counts as given work at
  * the time of its last offer. Members that refused are left out until they report room again.
  * Answers are handed back in the order the offers were made, so that conversations offered in queue
@@ -33,7 +33,7 @@ final class OffersInFlight {
 
   private final Set<String> answered = new HashSet<>();
 
-  /** Operator id to its offers not yet reflected in the member view the channel stored. */
+  /** Operator id to its offers not yet reflected in the member view the channel routes by. */
   private final Map<String, Integer> pendingLoad = new HashMap<>();
 
   private final Map<String, Instant> lastOfferedAt = new HashMap<>();
@@ -57,7 +57,7 @@ final class OffersInFlight {
    * Records the operator's answer ({@code null} when it did not answer in time) and returns the
    * answers now due, oldest offer first: none while an earlier offer still waits for its answer. An
    * answer that is not the one awaited (late, or for an offer since withdrawn) is ignored. The
-   * operator's load stays counted until {@link #stored} says so.
+   * operator's load stays counted until {@link #viewHeard} says so.
    */
   List<Answered> answer(String conversationId, String operatorId, Operator.OfferAnswer answer) {
     Answered awaited = offered.get(conversationId);
@@ -80,8 +80,8 @@ final class OffersInFlight {
     return due;
   }
 
-  /** The answer is stored, with the operator's view that counts the conversation if accepted. */
-  void stored(String operatorId) {
+  /** The operator's answer is heard, with its view that counts the conversation if accepted. */
+  void viewHeard(String operatorId) {
     pendingLoad.computeIfPresent(operatorId, (id, load) -> load > 1 ? load - 1 : null);
   }
 

@@ -22,7 +22,6 @@ import livechat.engine.channel.Channel.Started;
 import livechat.engine.channel.Channel.TellPositions;
 import livechat.engine.channel.ChannelEvent.ConversationAssigned;
 import livechat.engine.channel.ChannelEvent.MemberRemoved;
-import livechat.engine.channel.ChannelEvent.MemberUpdated;
 import livechat.engine.channel.ChannelState.Open;
 import livechat.engine.channel.ChannelState.Waiting;
 import livechat.engine.conversation.Conversation;
@@ -38,13 +37,14 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  * conversations whose assignment is not stored yet, the starters waiting to hear what became of
  * their conversation, and telling waiting conversations their positions. A new conversation that
  * finds nobody waiting is offered before it is opened, and opened with the operator that accepts
- * it: one write of the conversation and one of the channel, rather than two of each.
+ * it: one write of the conversation and none of the channel.
  */
 final class QueueRouting {
 
   private final ChannelEnvironment env;
   private final TimerScheduler<Command> timers;
   private final BatchedWrites writes;
+  private final MemberLoads loads;
   private final Router router;
 
   private OffersInFlight offers = new OffersInFlight();
@@ -73,10 +73,12 @@ final class QueueRouting {
       ChannelEnvironment env,
       TimerScheduler<Command> timers,
       BatchedWrites writes,
+      MemberLoads loads,
       Consumer<Start> queueInstead) {
     this.env = env;
     this.timers = timers;
     this.writes = writes;
+    this.loads = loads;
     this.queueInstead = queueInstead;
     this.router = new Router(env.settings().languageLoadTolerance());
   }
@@ -129,7 +131,8 @@ final class QueueRouting {
         break;
       }
       Optional<Router.Candidate> best =
-          router.best(offers.candidates(state.members().values()), waiting.language());
+          router.best(
+              offers.candidates(loads.current(state.members().values())), waiting.language());
       if (best.isEmpty()) {
         offers.forgetRefusals();
         break;
@@ -142,20 +145,22 @@ final class QueueRouting {
 
   /**
    * Offers a new conversation, before it is opened, to the best member with room counting the
-   * offers out. False when the offers in flight are at their maximum or nobody has room: then it
-   * waits in the queue.
+   * offers out, and wakes the conversation so that it is ready when the answer comes. False when
+   * the offers in flight are at their maximum or nobody has room: then it waits in the queue.
    */
   boolean offerAtStart(Open state, Start start) {
     if (offers.size() >= env.settings().maxOffersInFlight()) {
       return false;
     }
     Optional<Router.Candidate> best =
-        router.best(offers.candidates(state.members().values()), start.visitor().language());
+        router.best(
+            offers.candidates(loads.current(state.members().values())), start.visitor().language());
     if (best.isEmpty()) {
       return false;
     }
     offeredAtStart.put(start.conversationId(), start);
     offer(start.conversationId(), best.get().view().operatorId());
+    env.directory().conversation(start.conversationId()).tell(new Conversation.Prepare());
     return true;
   }
 
@@ -194,7 +199,8 @@ final class QueueRouting {
         int position = state.position(conversationId);
         Waiting waiting = position > 0 ? state.queue().get(position - 1) : null;
         assigning.add(conversationId);
-        events.add(new MemberUpdated(accepted.view(), now));
+        events.addAll(loads.heard(state, accepted.view(), now));
+        loads.assigned(operatorId, now);
         events.add(new ConversationAssigned(conversationId, operatorId, now));
         then.add(
             after -> {
@@ -209,13 +215,14 @@ final class QueueRouting {
         offers.refused(operatorId);
         if (answer.answer() instanceof Operator.OfferRefused refused) {
           if (refused.view() != null) {
-            events.add(new MemberUpdated(refused.view(), now));
+            events.addAll(loads.heard(state, refused.view(), now));
           } else if (state.members().containsKey(operatorId)) {
+            loads.removed(operatorId);
             events.add(new MemberRemoved(operatorId, refused.reason().name(), now));
           }
         }
       }
-      then.add(after -> offers.stored(operatorId));
+      offers.viewHeard(operatorId);
     }
     return writes.writeSoon(
         events,
@@ -239,38 +246,35 @@ final class QueueRouting {
   }
 
   /**
-   * Stores the assignment of the conversation opened with its operator, then tells its starter. The
-   * operator's view is stored either way: it holds the slot until it finds the conversation did not
-   * open ({@code reservation-timeout}).
+   * Tells the starter of the conversation opened with its operator: nothing in the channel's queue
+   * changed, and the operator's view and the time of its assignment are kept in memory ({@link
+   * MemberLoads}). The operator's view counts either way: it holds the slot until it finds the
+   * conversation did not open ({@code reservation-timeout}).
    */
   ReplyEffect<ChannelEvent, ChannelState> onOpenedWithOperator(
       Open state, OpenedWithOperator opened) {
     Instant now = env.clock().instant();
     Start start = opened.start();
-    List<ChannelEvent> events = new ArrayList<>();
-    events.add(new MemberUpdated(opened.accepted().view(), now));
-    if (opened.failure() == null) {
-      events.add(new ConversationAssigned(start.conversationId(), opened.operatorId(), now));
+    List<ChannelEvent> events = loads.heard(state, opened.accepted().view(), now);
+    offers.viewHeard(opened.operatorId());
+    if (opened.failure() != null) {
+      start.replyTo().tell(StatusReply.error(opened.failure()));
+    } else {
+      loads.assigned(opened.operatorId(), now);
+      env.observer().conversationStarted(env.channelId());
+      env.observer()
+          .conversationAssigned(
+              env.channelId(), Duration.between(start.startedAt(), now), Duration.ZERO);
+      start
+          .replyTo()
+          .tell(
+              StatusReply.success(
+                  Started.active(start.conversationId(), opened.accepted().displayName())));
     }
-    return writes.writeSoon(
-        events,
-        after -> {
-          offers.stored(opened.operatorId());
-          if (opened.failure() != null) {
-            start.replyTo().tell(StatusReply.error(opened.failure()));
-          } else {
-            env.observer().conversationStarted(env.channelId());
-            env.observer()
-                .conversationAssigned(
-                    env.channelId(), Duration.between(start.startedAt(), now), Duration.ZERO);
-            start
-                .replyTo()
-                .tell(
-                    StatusReply.success(
-                        Started.active(start.conversationId(), opened.accepted().displayName())));
-          }
-          drainSoon();
-        });
+    drainSoon();
+    return events.isEmpty()
+        ? env.effects().none().thenNoReply()
+        : writes.writeSoon(events, after -> {});
   }
 
   /** Tells the conversation its operator, and its starter, if waiting, what became of it. */

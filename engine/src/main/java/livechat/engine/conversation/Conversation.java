@@ -125,6 +125,12 @@ public final class Conversation {
       implements Command {}
 
   /**
+   * The channel is about to open this new conversation: woken now, it reads what it has stored
+   * (nothing) while the channel's offer is out, rather than after. Changes nothing.
+   */
+  public record Prepare() implements Command {}
+
+  /**
    * An operator that accepted the conversation claims it: the channel on the operator's behalf
    * ({@code replyTo} null), or the operator itself to check its reservation.
    */

@@ -16,6 +16,7 @@ import livechat.engine.conversation.Conversation.GetView;
 import livechat.engine.conversation.Conversation.MarkSeen;
 import livechat.engine.conversation.Conversation.Open;
 import livechat.engine.conversation.Conversation.OperatorReleased;
+import livechat.engine.conversation.Conversation.Prepare;
 import livechat.engine.conversation.Conversation.QueuePositionChanged;
 import livechat.engine.conversation.Conversation.Rate;
 import livechat.engine.conversation.Conversation.RenameOperator;
@@ -190,6 +191,8 @@ final class ConversationEntity
       return lifecycle.onRate(state, c);
     } else if (command instanceof CheckVisitorPresent c) {
       return lifecycle.onCheckVisitorPresent(state, c);
+    } else if (command instanceof Prepare) {
+      return Effect().none().thenNoReply();
     }
     throw new IllegalArgumentException("Unhandled command " + command.getClass().getName());
   }

@@ -24,6 +24,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,11 @@ class ChannelTest {
               .config()
               .withFallback(PersistenceTestKitSnapshotPlugin.config()));
 
+  private static final PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
+
   private final ProbeDirectory directory = new ProbeDirectory(testKit);
-  private final ActorRef<Channel.Command> channel = spawnChannel();
+  private final String channelId = UUID.randomUUID().toString();
+  private ActorRef<Channel.Command> channel = spawnChannel(channelId);
 
   @AfterAll
   static void shutDown() {
@@ -100,6 +104,7 @@ class ChannelTest {
     TestProbe<StatusReply<Started>> started = start("c1", "Jeanne");
     Operator.Offer offer = directory.operatorProbe("anne").expectMessageClass(Operator.Offer.class);
     assertEquals("c1", offer.conversationId());
+    directory.conversationProbe("c1").expectMessage(new Conversation.Prepare());
     offer.replyTo().tell(new Operator.OfferAccepted(view("anne", 1, 5), "Anne"));
 
     Conversation.Open opened = expectOpen("c1");
@@ -231,7 +236,76 @@ class ChannelTest {
         directory.operatorProbe("anne").expectMessageClass(Operator.Offer.class).conversationId());
   }
 
+  @Test
+  void aMembersLoadWithinItsRoomIsRoutedByAndStoredOnlyWhenItFillsUp() {
+    create("Website");
+    channel.tell(new Channel.UpdateMember(versioned("anne", 0, 2, 1), null));
+    channel.tell(new Channel.UpdateMember(versioned("bob", 0, 2, 1), null));
+    channel.tell(new Channel.UpdateMember(versioned("anne", 1, 2, 2), null));
+
+    start("c1", null);
+
+    // anne joined first, but her load, heard and not stored, makes bob the less loaded
+    assertEquals(
+        "c1",
+        directory.operatorProbe("bob").expectMessageClass(Operator.Offer.class).conversationId());
+    channel.tell(new Channel.UpdateMember(versioned("anne", 2, 2, 3), null));
+    assertEquals(1, summary().getValue().membersWithRoom(), "bob; anne filled up");
+    assertEquals(List.of("anne 0/2", "bob 0/2", "anne 2/2"), storedViews());
+  }
+
+  @Test
+  void aStartOpenedWithItsOperatorIsAnsweredWithoutAWriteOfTheChannel() {
+    create("Website");
+    channel.tell(new Channel.UpdateMember(view("anne", 0, 5), null));
+
+    TestProbe<StatusReply<Started>> started = start("c1", null);
+    directory
+        .operatorProbe("anne")
+        .expectMessageClass(Operator.Offer.class)
+        .replyTo()
+        .tell(new Operator.OfferAccepted(view("anne", 1, 5), "Anne"));
+    expectOpen("c1");
+
+    assertEquals("active", started.receiveMessage().getValue().status());
+    summary();
+    assertEquals(
+        List.of(ChannelEvent.Created.class, ChannelEvent.MemberUpdated.class),
+        journal.persistedInStorage(persistenceId()).stream().map(Object::getClass).toList());
+  }
+
+  @Test
+  void aChannelWokenAgainOffersOnlyToMembersStoredWithRoom() {
+    create("Website");
+    channel.tell(new Channel.UpdateMember(versioned("anne", 0, 1, 1), null));
+    channel.tell(new Channel.UpdateMember(versioned("bob", 0, 1, 1), null));
+    channel.tell(new Channel.UpdateMember(versioned("anne", 1, 1, 2), null));
+    summary();
+    testKit.stop(channel);
+
+    channel = spawnChannel(channelId);
+    start("c1", null);
+
+    assertEquals(
+        "c1",
+        directory.operatorProbe("bob").expectMessageClass(Operator.Offer.class).conversationId());
+    directory.operatorProbe("anne").expectNoMessage(Duration.ofMillis(100));
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  private String persistenceId() {
+    return "Channel|" + channelId;
+  }
+
+  /** The member views the channel stored, as "operator active/capacity". */
+  private List<String> storedViews() {
+    return journal.persistedInStorage(persistenceId()).stream()
+        .filter(ChannelEvent.MemberUpdated.class::isInstance)
+        .map(event -> ((ChannelEvent.MemberUpdated) event).view())
+        .map(view -> view.operatorId() + " " + view.active() + "/" + view.capacity())
+        .toList();
+  }
 
   private static MemberView versioned(String operatorId, int active, int capacity, long version) {
     return new MemberView(operatorId, "en_US", List.of(), active, capacity, version);
@@ -246,9 +320,13 @@ class ChannelTest {
   }
 
   private ActorRef<Channel.Command> spawnChannel() {
+    return spawnChannel(UUID.randomUUID().toString());
+  }
+
+  private ActorRef<Channel.Command> spawnChannel(String id) {
     return testKit.spawn(
         Channel.create(
-            UUID.randomUUID().toString(),
+            id,
             directory,
             EngineTestSettings.DEFAULTS,
             new ManualClock(Instant.parse("2026-03-02T09:00:00Z"))));
@@ -273,10 +351,17 @@ class ChannelTest {
     return probe;
   }
 
-  /** The channel opens the conversation; answers as the conversation would. */
+  /**
+   * The channel opens the conversation, woken first if it was offered at its start; answers as the
+   * conversation would.
+   */
   private Conversation.Open expectOpen(String conversationId) {
+    TestProbe<Conversation.Command> probe = directory.conversationProbe(conversationId);
+    Conversation.Command first = probe.receiveMessage();
     Conversation.Open open =
-        directory.conversationProbe(conversationId).expectMessageClass(Conversation.Open.class);
+        assertInstanceOf(
+            Conversation.Open.class,
+            first instanceof Conversation.Prepare ? probe.receiveMessage() : first);
     open.replyTo().tell(StatusReply.ack());
     return open;
   }

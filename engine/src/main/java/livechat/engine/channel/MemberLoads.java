@@ -1,0 +1,95 @@
+package livechat.engine.channel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import livechat.engine.MemberView;
+import livechat.engine.Router;
+import livechat.engine.channel.ChannelEvent.MemberUpdated;
+import livechat.engine.channel.ChannelState.Open;
+
+/**
+ * The members' load as the channel routes by it: each member's latest view and when it was last
+ * given a conversation, kept in memory. A member's view changes with every conversation it takes or
+ * ends; the channel stores it only when the member joins, when its languages or capacity change and
+ * when it fills up or has room again, so that a channel woken from its events offers to the members
+ * that have room. The load in between, and the order among members equally loaded, start again from
+ * the stored views after a restart; the operator, who accepts or refuses each offer, is never wrong
+ * about its own room.
+ */
+final class MemberLoads {
+
+  private final Map<String, MemberView> latest = new HashMap<>();
+  private final Map<String, Instant> lastAssignedAt = new HashMap<>();
+
+  /** After a restart the stored views are the latest known. */
+  void forget() {
+    latest.clear();
+    lastAssignedAt.clear();
+  }
+
+  /**
+   * Takes the member's view unless a later one is known, and returns the event to store: none while
+   * only its load changed within its room.
+   */
+  List<ChannelEvent> heard(Open state, MemberView view, Instant at) {
+    Router.Candidate stored = state.members().get(view.operatorId());
+    MemberView known = latest.get(view.operatorId());
+    if ((known != null && view.olderThan(known))
+        || (stored != null && view.olderThan(stored.view()))) {
+      return List.of();
+    }
+    latest.put(view.operatorId(), view);
+    if (stored != null && sameRouting(stored.view(), view)) {
+      return List.of();
+    }
+    return List.of(new MemberUpdated(view, at));
+  }
+
+  void assigned(String operatorId, Instant at) {
+    lastAssignedAt.put(operatorId, at);
+  }
+
+  void removed(String operatorId) {
+    latest.remove(operatorId);
+    lastAssignedAt.remove(operatorId);
+  }
+
+  /** The stored members with their latest views and assignments. */
+  List<Router.Candidate> current(Collection<Router.Candidate> stored) {
+    List<Router.Candidate> members = new ArrayList<>(stored.size());
+    for (Router.Candidate member : stored) {
+      members.add(current(member));
+    }
+    return members;
+  }
+
+  private Router.Candidate current(Router.Candidate stored) {
+    String operatorId = stored.view().operatorId();
+    MemberView view = latest.get(operatorId);
+    Instant assigned = lastAssignedAt.get(operatorId);
+    boolean laterView = view != null && !view.olderThan(stored.view());
+    boolean laterAssignment =
+        assigned != null
+            && (stored.lastAssignedAt() == null || assigned.isAfter(stored.lastAssignedAt()));
+    if (!laterView && !laterAssignment) {
+      return stored;
+    }
+    return new Router.Candidate(
+        laterView ? view : stored.view(),
+        stored.joinOrder(),
+        laterAssignment ? assigned : stored.lastAssignedAt());
+  }
+
+  /** Whether the stored view routes as the new one does but for the load within the room. */
+  private static boolean sameRouting(MemberView stored, MemberView view) {
+    return stored.capacity() == view.capacity()
+        && stored.hasRoom() == view.hasRoom()
+        && Objects.equals(stored.mainLanguage(), view.mainLanguage())
+        && stored.chatLanguages().equals(view.chatLanguages());
+  }
+}

@@ -70,19 +70,14 @@ final class MemberLoads {
 
   private Router.Candidate current(Router.Candidate stored) {
     String operatorId = stored.view().operatorId();
-    MemberView view = latest.get(operatorId);
-    Instant assigned = lastAssignedAt.get(operatorId);
-    boolean laterView = view != null && !view.olderThan(stored.view());
-    boolean laterAssignment =
-        assigned != null
-            && (stored.lastAssignedAt() == null || assigned.isAfter(stored.lastAssignedAt()));
-    if (!laterView && !laterAssignment) {
+    MemberView heard = latest.get(operatorId);
+    MemberView view = heard != null && !heard.olderThan(stored.view()) ? heard : stored.view();
+    Instant lastGiven =
+        OffersInFlight.later(stored.lastAssignedAt(), lastAssignedAt.get(operatorId));
+    if (view == stored.view() && Objects.equals(lastGiven, stored.lastAssignedAt())) {
       return stored;
     }
-    return new Router.Candidate(
-        laterView ? view : stored.view(),
-        stored.joinOrder(),
-        laterAssignment ? assigned : stored.lastAssignedAt());
+    return new Router.Candidate(view, stored.joinOrder(), lastGiven);
   }
 
   /** Whether the stored view routes as the new one does but for the load within the room. */

@@ -120,7 +120,7 @@ final class OffersInFlight {
   }
 
   /** The later of two instants, either of which may be null (never). */
-  private static Instant later(Instant a, Instant b) {
+  static Instant later(Instant a, Instant b) {
     if (a == null || b == null) {
       return a == null ? b : a;
     }

@@ -120,6 +120,7 @@ final class QueueRouting {
   ReplyEffect<ChannelEvent, ChannelState> drain(Open state) {
     drainScheduled = false;
     List<Waiting> queue = state.queue();
+    List<Router.Candidate> members = loads.current(state.members().values());
     int index = 0;
     for (; index < queue.size(); index++) {
       Waiting waiting = queue.get(index);
@@ -130,9 +131,7 @@ final class QueueRouting {
       if (offers.size() >= env.settings().maxOffersInFlight()) {
         break;
       }
-      Optional<Router.Candidate> best =
-          router.best(
-              offers.candidates(loads.current(state.members().values())), waiting.language());
+      Optional<Router.Candidate> best = router.best(offers.candidates(members), waiting.language());
       if (best.isEmpty()) {
         offers.forgetRefusals();
         break;

@@ -25,6 +25,7 @@ import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
+import org.apache.pekko.persistence.typed.PersistenceId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -295,7 +296,7 @@ class ChannelTest {
   // ---------------------------------------------------------------- helpers
 
   private String persistenceId() {
-    return "Channel|" + channelId;
+    return PersistenceId.of(Channel.ENTITY_TYPE_KEY.name(), channelId).id();
   }
 
   /** The member views the channel stored, as "operator active/capacity". */

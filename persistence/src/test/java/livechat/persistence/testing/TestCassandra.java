@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import livechat.persistence.CassandraSchema;
 import livechat.persistence.CassandraSettings;
@@ -27,6 +29,13 @@ public final class TestCassandra {
 
   private static EmbeddedCassandra node;
   private static final Set<String> keyspaces = new HashSet<>();
+
+  /** The ports below Linux's ephemeral range, which outgoing connections never take. */
+  private static final int FIRST_PORT = 20_000;
+
+  private static final int LAST_PORT = 32_767;
+
+  private static final Set<Integer> portsGiven = new HashSet<>();
 
   private TestCassandra() {}
 
@@ -56,12 +65,28 @@ public final class TestCassandra {
     return node;
   }
 
-  /** A port nobody listens on now. */
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /**
+   * A port nobody listens on now, and that no outgoing connection can take before it is bound: a
+   * port the system picked from its ephemeral range could be given to a client's connection in the
+   * moment between this check and the server binding it. Never the same port twice in one JVM.
+   */
+  public static synchronized int freePort() {
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, LAST_PORT + 1);
+      if (!portsGiven.contains(port) && bindable(port)) {
+        portsGiven.add(port);
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port in " + FIRST_PORT + "-" + LAST_PORT);
+  }
+
+  private static boolean bindable(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress("0.0.0.0", port));
+      return true;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return false;
     }
   }
 

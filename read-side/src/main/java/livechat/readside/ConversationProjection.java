@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import livechat.engine.conversation.ConversationEvent;
@@ -24,6 +25,8 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 final class ConversationProjection implements TagFollower.BatchHandler {
 
   private static final CompletionStage<Done> DONE = CompletableFuture.completedFuture(Done.done());
+  private static final CompletionStage<Optional<ConversationRecord>> NO_RECORD =
+      CompletableFuture.completedFuture(Optional.empty());
 
   private final ConversationTables tables;
 
@@ -47,19 +50,26 @@ final class ConversationProjection implements TagFollower.BatchHandler {
             .toList());
   }
 
-  /** Reads the conversation's record, applies the events in their order, and writes it once. */
+  /**
+   * Reads the conversation's record, applies the events in their order, and writes it once. Events
+   * that begin with the opening need no read: the record starts there. Delivered again, they write
+   * the record as it was after them over a later one, and the later events, which come again after
+   * them, bring it and its lists back to where they were.
+   */
   private CompletionStage<Done> applyTo(String conversationId, List<EventEnvelope> envelopes) {
-    return tables
-        .find(conversationId)
-        .thenCompose(
-            found -> {
-              ConversationRecord before = found.orElse(null);
-              ConversationRecord after = before;
-              for (EventEnvelope envelope : envelopes) {
-                after = applied(after, conversationId, envelope);
-              }
-              return after == before ? DONE : tables.save(before, after);
-            });
+    CompletionStage<Optional<ConversationRecord>> stored =
+        envelopes.get(0).event() instanceof ConversationOpened
+            ? NO_RECORD
+            : tables.find(conversationId);
+    return stored.thenCompose(
+        found -> {
+          ConversationRecord before = found.orElse(null);
+          ConversationRecord after = before;
+          for (EventEnvelope envelope : envelopes) {
+            after = applied(after, conversationId, envelope);
+          }
+          return after == before ? DONE : tables.save(before, after);
+        });
   }
 
   /** The record after one event: null while the conversation has no record. */

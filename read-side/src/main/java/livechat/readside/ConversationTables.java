@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import livechat.engine.reports.ConversationRecord;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -125,6 +126,7 @@ final class ConversationTables {
                   session.executeWrite(
                       bindColumns(
                           statement.bind().setString(0, scope).setLocalDate(1, after.startDay()),
+                          before,
                           after,
                           2))));
     }
@@ -145,7 +147,8 @@ final class ConversationTables {
         .thenCompose(
             all ->
                 insertRecord.thenCompose(
-                    statement -> session.executeWrite(bindColumns(statement.bind(), after, 0))));
+                    statement ->
+                        session.executeWrite(bindColumns(statement.bind(), before, after, 0))));
   }
 
   /** The days of a list from {@code newest} back to {@code oldest}, most recent first. */
@@ -189,26 +192,47 @@ final class ConversationTables {
     return scopes;
   }
 
-  /** Binds conversation_id, started_at and the columns, from position {@code at} on. */
+  /**
+   * Binds conversation_id, started_at and the columns of {@code r}, from position {@code at} on. A
+   * column with no value is left unset, which writes nothing, rather than bound to null, which
+   * writes a tombstone that every later read of the row steps over; it is bound to null only when
+   * {@code before} (may be null) had a value there.
+   */
   private static BoundStatement bindColumns(
-      BoundStatement statement, ConversationRecord r, int at) {
-    return statement
-        .setInstant(at, r.startedAt())
-        .setString(at + 1, r.conversationId())
-        .setString(at + 2, r.channelId())
-        .setString(at + 3, r.visitorName())
-        .setString(at + 4, r.visitorLanguage())
-        .setString(at + 5, r.status())
-        .setString(at + 6, r.operatorId())
-        .setString(at + 7, r.operatorDisplayName())
-        .setInstant(at + 8, r.closedAt())
-        .setInstant(at + 9, r.firstVisitorMessageAt())
-        .setInstant(at + 10, r.firstAnswerAt())
-        .set(at + 11, r.visitorMessages(), Integer.class)
-        .set(at + 12, r.operatorMessages(), Integer.class)
-        .set(at + 13, r.lastSeq(), Long.class)
-        .set(at + 14, r.rating(), Integer.class)
-        .setLong(at + 15, r.sequenceNr());
+      BoundStatement statement, ConversationRecord before, ConversationRecord r, int at) {
+    BoundStatement s =
+        statement
+            .setInstant(at, r.startedAt())
+            .setString(at + 1, r.conversationId())
+            .setString(at + 2, r.channelId())
+            .setString(at + 5, r.status())
+            .setLong(at + 15, r.sequenceNr());
+    s = column(s, at + 3, r, before, ConversationRecord::visitorName, String.class);
+    s = column(s, at + 4, r, before, ConversationRecord::visitorLanguage, String.class);
+    s = column(s, at + 6, r, before, ConversationRecord::operatorId, String.class);
+    s = column(s, at + 7, r, before, ConversationRecord::operatorDisplayName, String.class);
+    s = column(s, at + 8, r, before, ConversationRecord::closedAt, Instant.class);
+    s = column(s, at + 9, r, before, ConversationRecord::firstVisitorMessageAt, Instant.class);
+    s = column(s, at + 10, r, before, ConversationRecord::firstAnswerAt, Instant.class);
+    s = column(s, at + 11, r, before, ConversationRecord::visitorMessages, Integer.class);
+    s = column(s, at + 12, r, before, ConversationRecord::operatorMessages, Integer.class);
+    s = column(s, at + 13, r, before, ConversationRecord::lastSeq, Long.class);
+    return column(s, at + 14, r, before, ConversationRecord::rating, Integer.class);
+  }
+
+  /** The record's value bound; without one, null over a value {@code before} had, else unset. */
+  private static <V> BoundStatement column(
+      BoundStatement statement,
+      int index,
+      ConversationRecord r,
+      ConversationRecord before,
+      Function<ConversationRecord, V> column,
+      Class<V> type) {
+    V value = column.apply(r);
+    if (value != null) {
+      return statement.set(index, value, type);
+    }
+    return before != null && column.apply(before) != null ? statement.setToNull(index) : statement;
   }
 
   private static ConversationRecord record(Row row) {

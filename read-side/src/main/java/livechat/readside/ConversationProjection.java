@@ -16,11 +16,12 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 
 /**
  * Applies a conversation's lifecycle events to the conversation tables: the events of a batch that
- * belong to one conversation are applied to its record together, read once and written once (a
- * conversation opened with its operator brings two events at once), and the conversations of a
- * batch are written at the same time. Each record remembers the journal position of the last event
- * applied to it, so an event delivered again is skipped. A conversation opened before its events
- * were tagged has no record: its later events are skipped too, and it is in no list or report.
+ * belong to one conversation are applied to its record together, read at most once (not at all when
+ * they begin with its opening) and written once (a conversation opened with its operator brings two
+ * events at once), and the conversations of a batch are written at the same time. Each record
+ * remembers the journal position of the last event applied to it, so an event delivered again is
+ * skipped. A conversation opened before its events were tagged has no record: its later events are
+ * skipped too, and it is in no list or report.
  */
 final class ConversationProjection implements TagFollower.BatchHandler {
 

@@ -326,6 +326,7 @@ class CassandraOutageIT {
         TestCassandra.freePort(),
         "256m",
         defaults.gcOptions(),
+        defaults.javaHome(),
         defaults.classpathFile(),
         defaults.startTimeout(),
         defaults.stopTimeout());

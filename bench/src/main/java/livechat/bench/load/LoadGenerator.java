@@ -55,7 +55,8 @@ public final class LoadGenerator {
         targets.add(
             name.equals("node")
                 ? NodeTarget.open(http, options, work)
-                : RelayTarget.open(http, options.relayUrl(), options.relayPort(), work));
+                : RelayTarget.open(
+                    http, options.relayUrl(), options.relayPort(), options.serverJavaHome(), work));
       }
       print(out, "# " + Instant.now() + " " + String.join(" ", args));
       WarmUp warmUp = new WarmUp(options.warmup(), options.warmupMax());

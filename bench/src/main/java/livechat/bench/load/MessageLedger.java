@@ -1,5 +1,11 @@
 package livechat.bench.load;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,11 +37,14 @@ public final class MessageLedger {
   private final Object drained = new Object();
   private long open;
   private volatile long lastDeliveryNanos;
+  private final long epochNanosAtZero = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
 
   private static final class Entry {
     final Role from;
     final long intendedNanos;
     volatile long seq = -1;
+    volatile long ackNanos;
+    volatile long deliveredNanos;
     volatile boolean delivered;
     volatile boolean failed;
 
@@ -57,6 +66,7 @@ public final class MessageLedger {
     Entry entry = entries.get(clientMessageId);
     if (entry != null && entry.seq < 0) {
       entry.seq = seq;
+      entry.ackNanos = nowNanos;
       ack.recordValue(micros(nowNanos - entry.intendedNanos));
     }
   }
@@ -85,6 +95,7 @@ public final class MessageLedger {
       return false;
     }
     entry.delivered = true;
+    entry.deliveredNanos = nowNanos;
     received.increment();
     delivery.recordValue(micros(nowNanos - entry.intendedNanos));
     lastDeliveryNanos = nowNanos;
@@ -140,6 +151,31 @@ public final class MessageLedger {
         unacked,
         delivery.getIntervalHistogram(),
         ack.getIntervalHistogram());
+  }
+
+  /**
+   * Writes every message as a CSV line, in the order they were meant to be sent: when (Unix epoch
+   * milliseconds), then its send→ack and send→receive in milliseconds, empty where there was none.
+   * To line the slow ones up with other logs, such as the collectors' pauses.
+   */
+  public void writeTimeline(Path file) throws IOException {
+    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+      out.println("intended_epoch_ms,ack_ms,delivery_ms");
+      entries.values().stream()
+          .sorted(Comparator.comparingLong(entry -> entry.intendedNanos))
+          .forEach(
+              entry ->
+                  out.printf(
+                      Locale.ROOT,
+                      "%d,%s,%s%n",
+                      (epochNanosAtZero + entry.intendedNanos) / 1_000_000,
+                      entry.seq < 0 ? "" : millis(entry.ackNanos - entry.intendedNanos),
+                      entry.delivered ? millis(entry.deliveredNanos - entry.intendedNanos) : ""));
+    }
+  }
+
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
   }
 
   private static long micros(long nanos) {

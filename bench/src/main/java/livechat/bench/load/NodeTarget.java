@@ -58,7 +58,7 @@ public final class NodeTarget implements Target {
       return ready(new NodeTarget(http, base, options.adminToken(), null, pid));
     }
     String adminToken = UUID.randomUUID().toString();
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path java = options.serverJavaHome().resolve("bin/java");
     // a benchmark's visitors send far more than 30 messages a minute; the system property works
     // on any node, the environment variable only where node.conf reads it
     List<String> command =
@@ -84,6 +84,8 @@ public final class NodeTarget implements Target {
     env.put("LIVECHAT_EMBEDDED_CASSANDRA_CQL_PORT", Integer.toString(port + 1));
     env.put("LIVECHAT_EMBEDDED_CASSANDRA_STORAGE_PORT", Integer.toString(port + 2));
     env.put("LIVECHAT_CLUSTER_PORT", Integer.toString(port + 3));
+    // Cassandra 5.0 runs on Java 11 or 17: on the generator's, whatever the node runs on
+    env.put("LIVECHAT_EMBEDDED_CASSANDRA_JAVA_HOME", System.getProperty("java.home"));
     ServerProcess process =
         ServerProcess.start(
             command, env, options.repository(), work.resolve("node.log"), "livechat: listening");

@@ -17,6 +17,7 @@ public record Options(
     boolean startNode,
     int nodePort,
     List<String> nodeJvmOptions,
+    Path serverJavaHome,
     long nodePid,
     String relayUrl,
     int relayPort,
@@ -35,6 +36,7 @@ usage: LoadGenerator [--scenario NAME|all] [--target node|relay|both] [--duratio
                      [--warmup 15s] [--warmup-max 300s] [--repeat 1]
                      [--url http://127.0.0.1:8080 --admin-token T [--node-pid P]]
                      [--start-node [--node-port 18080] [--node-jvm-options "-Xmx1g ..."]]
+                     [--server-java JAVA_HOME]
                      [--relay-url http://127.0.0.1:8090 | --relay-port 18090]
                      [--sockets 19000] [--depth 10000] [--start-rate 500] [--repo DIR]
 scenarios: ping-pong-1 ping-pong-50 saturation steady-500 steady-2000 depth assignment sockets
@@ -68,6 +70,7 @@ scenarios: ping-pong-1 ping-pong-50 saturation steady-500 steady-2000 depth assi
         startNode,
         Integer.parseInt(values.getOrDefault("node-port", "18080")),
         jvm.isEmpty() ? List.of() : new ArrayList<>(List.of(jvm.split("\\s+"))),
+        Path.of(values.getOrDefault("server-java", System.getProperty("java.home"))),
         Long.parseLong(values.getOrDefault("node-pid", "0")),
         values.get("relay-url"),
         Integer.parseInt(values.getOrDefault("relay-port", "18090")),

@@ -24,13 +24,16 @@ public final class RelayTarget implements Target {
     this.process = process;
   }
 
-  /** Uses a running relay at {@code url}, or starts one on {@code port} with this classpath. */
-  public static RelayTarget open(HttpClient http, String url, int port, Path logDir)
+  /**
+   * Uses a running relay at {@code url}, or starts one on {@code port} with this classpath, on the
+   * Java installation at {@code javaHome}.
+   */
+  public static RelayTarget open(HttpClient http, String url, int port, Path javaHome, Path logDir)
       throws Exception {
     if (url != null) {
       return new RelayTarget(http, URI.create(url), null);
     }
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path java = javaHome.resolve("bin/java");
     List<String> command =
         List.of(
             java.toString(),

@@ -233,7 +233,7 @@ public final class EmbeddedCassandra implements AutoCloseable {
       // Cassandra locks its memory when it may (as root), pinning the whole heap
       command.addAll(List.of(PRLIMIT.toString(), "--memlock=0:0"));
     }
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(options.javaHome().resolve("bin/java").toString());
     command.add("-Xmx" + options.heap());
     command.addAll(options.gcOptions());
     command.addAll(

@@ -7,9 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * How to run the embedded Cassandra node: its directory, address and ports, heap and the JVM's
- * garbage collector options (whitespace-separated), and the file that lists its classpath (written
- * by the {@code cassandra-node} module's build). Read from {@code livechat.cassandra.embedded}.
+ * How to run the embedded Cassandra node: its directory, address and ports, heap, the JVM's garbage
+ * collector options (whitespace-separated) and the Java installation it runs on (the node's own
+ * unless set), and the file that lists its classpath (written by the {@code cassandra-node}
+ * module's build). Read from {@code livechat.cassandra.embedded}.
  */
 public record EmbeddedCassandraOptions(
     Path directory,
@@ -18,6 +19,7 @@ public record EmbeddedCassandraOptions(
     int storagePort,
     String heap,
     List<String> gcOptions,
+    Path javaHome,
     Path classpathFile,
     Duration startTimeout,
     Duration stopTimeout) {
@@ -33,6 +35,7 @@ public record EmbeddedCassandraOptions(
         Arrays.stream(embedded.getString("gc-options").split("\\s+"))
             .filter(option -> !option.isEmpty())
             .toList(),
+        javaHome(embedded.getString("java-home")),
         Path.of(embedded.getString("classpath-file")).toAbsolutePath(),
         embedded.getDuration("start-timeout"),
         embedded.getDuration("stop-timeout"));
@@ -46,9 +49,14 @@ public record EmbeddedCassandraOptions(
         storage,
         heap,
         gcOptions,
+        javaHome,
         classpathFile,
         startTimeout,
         stopTimeout);
+  }
+
+  private static Path javaHome(String configured) {
+    return Path.of(configured.isBlank() ? System.getProperty("java.home") : configured);
   }
 
   /** The contact point of the node, {@code host:port}. */

@@ -32,4 +32,19 @@ class EmbeddedCassandraOptionsTest {
         EmbeddedCassandraOptions.fromConfig(ConfigFactory.load(), Path.of("cassandra"))
             .gcOptions());
   }
+
+  @Test
+  void cassandraRunsOnTheNodesJavaUnlessAnotherIsSet() {
+    assertEquals(
+        Path.of(System.getProperty("java.home")),
+        EmbeddedCassandraOptions.fromConfig(ConfigFactory.load(), Path.of("cassandra")).javaHome());
+    assertEquals(
+        Path.of("/opt/java-17"),
+        EmbeddedCassandraOptions.fromConfig(
+                ConfigFactory.parseString(
+                        "livechat.cassandra.embedded.java-home = \"/opt/java-17\"")
+                    .withFallback(ConfigFactory.load()),
+                Path.of("cassandra"))
+            .javaHome());
+  }
 }

@@ -1,5 +1,8 @@
 package livechat.bench.load.scenario;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import livechat.bench.load.Conversation;
@@ -16,6 +19,8 @@ import livechat.bench.load.Traffic;
  * s and tallied; the conversations are ended afterwards either way.
  */
 final class MessagingRun {
+
+  private static final String TIMELINE_PROPERTY = "livechat.bench.timeline";
 
   /** What a scenario sends, from the measured window's start ({@link System#nanoTime}). */
   interface Driver {
@@ -41,12 +46,27 @@ final class MessagingRun {
       traffic.ledger().awaitDrained(TimeUnit.SECONDS.toNanos(15));
       List<ResourceMeter.Usage> usage = meter.stop();
       MessageLedger.Tally tally = traffic.ledger().tally();
+      writeTimeline(name, target, traffic.ledger());
       double seconds = (traffic.ledger().lastDeliveryNanos() - start) / 1e9;
       return Report.of(name, target.name(), tally.received() / seconds, tally, usage)
           .with("sockets", Integer.toString(sockets.size()))
           .with("errors", traffic.errorCodes().toString());
     } finally {
       target.endConversations(conversations);
+    }
+  }
+
+  /**
+   * With {@code -Dlivechat.bench.timeline=DIR}, every message of the run goes to a CSV file there
+   * ({@link MessageLedger#writeTimeline}), one file a run.
+   */
+  private static void writeTimeline(String name, Target target, MessageLedger ledger)
+      throws IOException {
+    String directory = System.getProperty(TIMELINE_PROPERTY);
+    if (directory != null) {
+      Path dir = Files.createDirectories(Path.of(directory));
+      ledger.writeTimeline(
+          dir.resolve(name + "-" + target.name() + "-" + System.currentTimeMillis() + ".csv"));
     }
   }
 }

@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 
 class EmbeddedCassandraOptionsTest {
 
-  private static List<String> gcOptions(String setting) {
+  private static EmbeddedCassandraOptions withSetting(String name, String value) {
     return EmbeddedCassandraOptions.fromConfig(
-            ConfigFactory.parseString(
-                    "livechat.cassandra.embedded.gc-options = \"" + setting + "\"")
-                .withFallback(ConfigFactory.load()),
-            Path.of("cassandra"))
-        .gcOptions();
+        ConfigFactory.parseString("livechat.cassandra.embedded." + name + " = \"" + value + "\"")
+            .withFallback(ConfigFactory.load()),
+        Path.of("cassandra"));
+  }
+
+  private static List<String> gcOptions(String setting) {
+    return withSetting("gc-options", setting).gcOptions();
   }
 
   @Test
@@ -38,13 +40,6 @@ class EmbeddedCassandraOptionsTest {
     assertEquals(
         Path.of(System.getProperty("java.home")),
         EmbeddedCassandraOptions.fromConfig(ConfigFactory.load(), Path.of("cassandra")).javaHome());
-    assertEquals(
-        Path.of("/opt/java-17"),
-        EmbeddedCassandraOptions.fromConfig(
-                ConfigFactory.parseString(
-                        "livechat.cassandra.embedded.java-home = \"/opt/java-17\"")
-                    .withFallback(ConfigFactory.load()),
-                Path.of("cassandra"))
-            .javaHome());
+    assertEquals(Path.of("/opt/java-17"), withSetting("java-home", "/opt/java-17").javaHome());
   }
 }

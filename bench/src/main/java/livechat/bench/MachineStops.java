@@ -1,0 +1,77 @@
+package livechat.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How long the machine itself stops running a busy thread: some threads read the clock in a loop,
+ * allocating nothing, and every jump between two readings longer than a threshold is a time the
+ * thread was not running. With as many threads as cores, nothing else running, a jump is the
+ * kernel's or the hypervisor's doing; a message in flight then waits at least as long.
+ *
+ * <p>Arguments: threads (default 2), seconds (default 15), threshold in milliseconds (default 10).
+ * Prints the count, the longest and each jump with its time since the start.
+ */
+public final class MachineStops {
+
+  private record Stop(long atNanos, long lengthNanos) {}
+
+  public static void main(String[] args) throws InterruptedException {
+    int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+    long seconds = args.length > 1 ? Long.parseLong(args[1]) : 15;
+    long thresholdNanos = (args.length > 2 ? Long.parseLong(args[2]) : 10) * 1_000_000;
+    long start = System.nanoTime();
+    long end = start + seconds * 1_000_000_000L;
+    List<Stop> stops = new ArrayList<>();
+    List<Thread> readers = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      List<Stop> own = new ArrayList<>();
+      Thread reader =
+          new Thread(
+              () -> {
+                record(end, thresholdNanos, own);
+                synchronized (stops) {
+                  stops.addAll(own);
+                }
+              },
+              "clock-reader-" + i);
+      readers.add(reader);
+      reader.start();
+    }
+    for (Thread reader : readers) {
+      reader.join();
+    }
+    stops.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
+    long longest = stops.stream().mapToLong(Stop::lengthNanos).max().orElse(0);
+    System.out.printf(
+        Locale.ROOT,
+        "%d threads, %d s: %d stops over %d ms, the longest %.1f ms%n",
+        threads,
+        seconds,
+        stops.size(),
+        thresholdNanos / 1_000_000,
+        longest / 1e6);
+    StringBuilder each = new StringBuilder();
+    for (Stop stop : stops) {
+      each.append(
+          String.format(
+              Locale.ROOT,
+              "%.2fs:%.0fms ",
+              (stop.atNanos() - start) / 1e9,
+              stop.lengthNanos() / 1e6));
+    }
+    System.out.println(each.toString().trim());
+  }
+
+  private static void record(long end, long thresholdNanos, List<Stop> stops) {
+    long previous = System.nanoTime();
+    while (previous < end) {
+      long now = System.nanoTime();
+      if (now - previous > thresholdNanos) {
+        stops.add(new Stop(previous, now - previous));
+      }
+      previous = now;
+    }
+  }
+}

@@ -1,8 +1,12 @@
 package livechat.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * How long the machine itself stops running a busy thread: some threads read the clock in a loop,
@@ -11,7 +15,9 @@ import java.util.Locale;
  * kernel's or the hypervisor's doing; a message in flight then waits at least as long.
  *
  * <p>Arguments: threads (default 2), seconds (default 15), threshold in milliseconds (default 10).
- * Prints the count, the longest and each jump with its time since the start.
+ * Prints the count, the longest and each jump with its time since the start, then the state of the
+ * kernel's DAMON monitors if it has any: on the benchmarks' machines, a DAMON page-out scheme that
+ * was on stopped both cores for 10–40 ms about every half second (see BENCHMARKS.md).
  */
 public final class MachineStops {
 
@@ -61,7 +67,43 @@ public final class MachineStops {
               (stop.atNanos() - start) / 1e9,
               stop.lengthNanos() / 1e6));
     }
-    System.out.println(each.toString().trim());
+    if (!stops.isEmpty()) {
+      System.out.println(each.toString().trim());
+    }
+    damonMonitors().forEach(System.out::println);
+  }
+
+  /** One line per DAMON monitor the kernel runs ({@code kdamond}), empty without any. */
+  private static List<String> damonMonitors() {
+    Path admin = Path.of("/sys/kernel/mm/damon/admin/kdamonds");
+    if (!Files.isDirectory(admin)) {
+      return List.of();
+    }
+    try (Stream<Path> monitors = Files.list(admin)) {
+      return monitors
+          .filter(Files::isDirectory)
+          .sorted()
+          .map(
+              monitor ->
+                  "DAMON monitor "
+                      + monitor.getFileName()
+                      + ": "
+                      + firstLine(monitor.resolve("state"))
+                      + " (turned off with: echo off > "
+                      + monitor.resolve("state")
+                      + ")")
+          .toList();
+    } catch (IOException e) {
+      return List.of("DAMON monitors unreadable: " + e.getMessage());
+    }
+  }
+
+  private static String firstLine(Path file) {
+    try (Stream<String> lines = Files.lines(file)) {
+      return lines.findFirst().orElse("");
+    } catch (IOException e) {
+      return "unreadable";
+    }
   }
 
   private static void record(long end, long thresholdNanos, List<Stop> stops) {

@@ -58,16 +58,16 @@ public final class MachineStops {
         stops.size(),
         thresholdNanos / 1_000_000,
         longest / 1e6);
-    StringBuilder each = new StringBuilder();
-    for (Stop stop : stops) {
-      each.append(
-          String.format(
-              Locale.ROOT,
-              "%.2fs:%.0fms ",
-              (stop.atNanos() - start) / 1e9,
-              stop.lengthNanos() / 1e6));
-    }
     if (!stops.isEmpty()) {
+      StringBuilder each = new StringBuilder();
+      for (Stop stop : stops) {
+        each.append(
+            String.format(
+                Locale.ROOT,
+                "%.2fs:%.0fms ",
+                (stop.atNanos() - start) / 1e9,
+                stop.lengthNanos() / 1e6));
+      }
       System.out.println(each.toString().trim());
     }
     damonMonitors().forEach(System.out::println);
@@ -88,7 +88,7 @@ public final class MachineStops {
                   "DAMON monitor "
                       + monitor.getFileName()
                       + ": "
-                      + firstLine(monitor.resolve("state"))
+                      + state(monitor.resolve("state"))
                       + " (turned off with: echo off > "
                       + monitor.resolve("state")
                       + ")")
@@ -98,9 +98,9 @@ public final class MachineStops {
     }
   }
 
-  private static String firstLine(Path file) {
-    try (Stream<String> lines = Files.lines(file)) {
-      return lines.findFirst().orElse("");
+  private static String state(Path file) {
+    try {
+      return Files.readString(file).strip();
     } catch (IOException e) {
       return "unreadable";
     }

@@ -25,11 +25,13 @@ final class MemberLoads {
 
   private final Map<String, MemberView> latest = new HashMap<>();
   private final Map<String, Instant> lastAssignedAt = new HashMap<>();
+  private final DerivedCandidates latestCandidates = new DerivedCandidates(this::withLatest);
 
   /** After a restart the stored views are the latest known. */
   void forget() {
     latest.clear();
     lastAssignedAt.clear();
+    latestCandidates.clear();
   }
 
   /**
@@ -44,6 +46,7 @@ final class MemberLoads {
       return List.of();
     }
     latest.put(view.operatorId(), view);
+    latestCandidates.changed(view.operatorId());
     if (stored != null && sameRouting(stored.view(), view)) {
       return List.of();
     }
@@ -52,23 +55,25 @@ final class MemberLoads {
 
   void assigned(String operatorId, Instant at) {
     lastAssignedAt.put(operatorId, at);
+    latestCandidates.changed(operatorId);
   }
 
   void removed(String operatorId) {
     latest.remove(operatorId);
     lastAssignedAt.remove(operatorId);
+    latestCandidates.changed(operatorId);
   }
 
   /** The stored members with their latest views and assignments. */
   List<Router.Candidate> current(Collection<Router.Candidate> stored) {
     List<Router.Candidate> members = new ArrayList<>(stored.size());
     for (Router.Candidate member : stored) {
-      members.add(current(member));
+      members.add(latestCandidates.from(member));
     }
     return members;
   }
 
-  private Router.Candidate current(Router.Candidate stored) {
+  private Router.Candidate withLatest(Router.Candidate stored) {
     String operatorId = stored.view().operatorId();
     MemberView heard = latest.get(operatorId);
     MemberView view = heard != null && !heard.olderThan(stored.view()) ? heard : stored.view();

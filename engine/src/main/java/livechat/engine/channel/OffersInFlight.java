@@ -38,6 +38,7 @@ final class OffersInFlight {
 
   private final Map<String, Instant> lastOfferedAt = new HashMap<>();
   private final Set<String> refusedBy = new HashSet<>();
+  private final DerivedCandidates routed = new DerivedCandidates(this::withOffers);
 
   int size() {
     return offered.size();
@@ -51,6 +52,7 @@ final class OffersInFlight {
     offered.put(conversationId, new Answered(conversationId, operatorId, null));
     pendingLoad.merge(operatorId, 1, Integer::sum);
     lastOfferedAt.put(operatorId, at);
+    routed.changed(operatorId);
   }
 
   /**
@@ -83,11 +85,13 @@ final class OffersInFlight {
   /** The operator's answer is heard, with its view that counts the conversation if accepted. */
   void viewHeard(String operatorId) {
     pendingLoad.computeIfPresent(operatorId, (id, load) -> load > 1 ? load - 1 : null);
+    routed.changed(operatorId);
   }
 
   void refused(String operatorId) {
     refusedBy.add(operatorId);
     lastOfferedAt.remove(operatorId);
+    routed.changed(operatorId);
   }
 
   /** The member reports room: an earlier refusal no longer holds. */
@@ -102,10 +106,13 @@ final class OffersInFlight {
 
   /** The members as the router should see them now, without those that refused. */
   List<Router.Candidate> candidates(Collection<Router.Candidate> members) {
-    return members.stream()
-        .filter(member -> !refusedBy.contains(member.view().operatorId()))
-        .map(this::withOffers)
-        .toList();
+    List<Router.Candidate> candidates = new ArrayList<>(members.size());
+    for (Router.Candidate member : members) {
+      if (!refusedBy.contains(member.view().operatorId())) {
+        candidates.add(routed.from(member));
+      }
+    }
+    return candidates;
   }
 
   private Router.Candidate withOffers(Router.Candidate member) {

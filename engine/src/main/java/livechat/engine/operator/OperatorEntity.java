@@ -2,10 +2,8 @@ package livechat.engine.operator;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import livechat.engine.EngineSettings;
 import livechat.engine.EntityDirectory;
@@ -241,7 +239,7 @@ final class OperatorEntity
                     List.of(),
                     e.capacity(),
                     List.of(),
-                    Map.of(),
+                    HeldConversations.NONE,
                     List.of(),
                     e.at(),
                     true,
@@ -321,8 +319,8 @@ final class OperatorEntity
         .onEvent(
             ConversationReserved.class,
             (state, e) -> {
-              Map<String, String> conversations = new LinkedHashMap<>(state.conversations());
-              conversations.put(e.conversationId(), e.channelId());
+              HeldConversations conversations =
+                  state.held().with(e.conversationId(), e.channelId());
               List<String> recent = new ArrayList<>(state.recent());
               recent.remove(e.conversationId());
               recent.add(e.conversationId());
@@ -334,9 +332,8 @@ final class OperatorEntity
         .onEvent(
             ConversationReleased.class,
             (state, e) -> {
-              Map<String, String> conversations = new LinkedHashMap<>(state.conversations());
-              conversations.remove(e.conversationId());
-              return state.withConversations(conversations, state.recent());
+              return state.withConversations(
+                  state.held().without(e.conversationId()), state.recent());
             })
         .onEvent(TokensRevoked.class, (state, e) -> state.withAccess(state.disabled(), e.version()))
         .onEvent(OperatorDisabled.class, (state, e) -> state.withAccess(true, state.tokenVersion()))

@@ -11,9 +11,10 @@ public sealed interface OperatorState extends CborSerializable {
   record Unregistered() implements OperatorState {}
 
   /**
-   * A registered operator. {@code conversations} maps each held conversation to its channel; {@code
-   * recent} lists the last conversations it was given, newest last, held or not; {@code
-   * lastActivity} is the last activity written to the journal.
+   * A registered operator. {@code conversations} maps each held conversation to its channel (as
+   * {@link HeldConversations}, whatever map it is made from); {@code recent} lists the last
+   * conversations it was given, newest last, held or not; {@code lastActivity} is the last activity
+   * written to the journal.
    */
   record Registered(
       String login,
@@ -31,6 +32,10 @@ public sealed interface OperatorState extends CborSerializable {
       boolean disabled,
       long tokenVersion)
       implements OperatorState {
+
+    public Registered {
+      conversations = HeldConversations.of(conversations);
+    }
 
     public String displayName() {
       return onlineChatName == null ? name : onlineChatName;
@@ -76,7 +81,11 @@ public sealed interface OperatorState extends CborSerializable {
           tokenVersion);
     }
 
-    Registered withConversations(Map<String, String> newConversations, List<String> newRecent) {
+    HeldConversations held() {
+      return (HeldConversations) conversations;
+    }
+
+    Registered withConversations(HeldConversations newConversations, List<String> newRecent) {
       return new Registered(
           login,
           name,
@@ -86,7 +95,7 @@ public sealed interface OperatorState extends CborSerializable {
           chatLanguages,
           capacity,
           channels,
-          Map.copyOf(newConversations),
+          newConversations,
           List.copyOf(newRecent),
           lastActivity,
           online,

@@ -196,7 +196,7 @@ final class ChannelEntity
     if (!state.members().containsKey(remove.operatorId())) {
       return Effect().none().thenNoReply();
     }
-    loads.removed(remove.operatorId());
+    routing.memberLeft(remove.operatorId());
     return Effect()
         .persist(new MemberRemoved(remove.operatorId(), remove.reason(), env.clock().instant()))
         .thenNoReply();

@@ -99,6 +99,16 @@ final class OffersInFlight {
     refusedBy.remove(operatorId);
   }
 
+  /**
+   * The member left the channel: its refusal, the time of its last offer and its candidate are
+   * forgotten. Offers still out to it stay counted until answered.
+   */
+  void memberLeft(String operatorId) {
+    refusedBy.remove(operatorId);
+    lastOfferedAt.remove(operatorId);
+    routed.changed(operatorId);
+  }
+
   /** Nobody could take the head of the queue: everyone may be asked again on the next change. */
   void forgetRefusals() {
     refusedBy.clear();

@@ -105,6 +105,12 @@ final class QueueRouting {
     offers.hasRoomAgain(operatorId);
   }
 
+  /** The member left the channel: routing keeps nothing of it but the answers of offers out. */
+  void memberLeft(String operatorId) {
+    loads.removed(operatorId);
+    offers.memberLeft(operatorId);
+  }
+
   void drainSoon() {
     if (!drainScheduled) {
       drainScheduled = true;
@@ -216,7 +222,7 @@ final class QueueRouting {
           if (refused.view() != null) {
             events.addAll(loads.heard(state, refused.view(), now));
           } else if (state.members().containsKey(operatorId)) {
-            loads.removed(operatorId);
+            memberLeft(operatorId);
             events.add(new MemberRemoved(operatorId, refused.reason().name(), now));
           }
         }

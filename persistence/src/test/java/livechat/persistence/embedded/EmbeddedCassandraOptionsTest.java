@@ -28,9 +28,9 @@ class EmbeddedCassandraOptionsTest {
   }
 
   @Test
-  void theDefaultKeepsTheLeanCollector() {
+  void theDefaultCollectorHasAShortPauseGoalAndAFixedHeap() {
     assertEquals(
-        List.of("-Xms64m", "-XX:+UseSerialGC"),
+        List.of("-Xms512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"),
         EmbeddedCassandraOptions.fromConfig(ConfigFactory.load(), Path.of("cassandra"))
             .gcOptions());
   }

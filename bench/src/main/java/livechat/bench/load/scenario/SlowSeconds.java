@@ -1,0 +1,91 @@
+package livechat.bench.load.scenario;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+
+/**
+ * The answers slower than a bound, counted by the wall-clock second they were due: whether a tail
+ * is spread over the run (the machine is full) or held by a few seconds, which a collector's log
+ * with wall-clock times (the node's, or Cassandra's) can then name.
+ */
+final class SlowSeconds {
+
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final long boundMicros;
+  private final long startNanos;
+  private final long startEpochMillis;
+  private final Map<Long, LongAdder> counts = new ConcurrentHashMap<>();
+  private final Map<Long, LongAccumulator> slowest = new ConcurrentHashMap<>();
+  private final LongAdder total = new LongAdder();
+
+  /**
+   * Counting answers slower than {@code boundMillis} of a schedule that began at {@code
+   * startNanos}.
+   */
+  SlowSeconds(long boundMillis, long startNanos) {
+    this.boundMicros = TimeUnit.MILLISECONDS.toMicros(boundMillis);
+    this.startNanos = startNanos;
+    this.startEpochMillis =
+        System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+  }
+
+  void record(long dueNanos, long latencyMicros) {
+    if (latencyMicros <= boundMicros) {
+      return;
+    }
+    long second = (startEpochMillis + TimeUnit.NANOSECONDS.toMillis(dueNanos - startNanos)) / 1000;
+    counts.computeIfAbsent(second, s -> new LongAdder()).increment();
+    slowest
+        .computeIfAbsent(second, s -> new LongAccumulator(Math::max, 0))
+        .accumulate(latencyMicros);
+    total.increment();
+  }
+
+  /**
+   * How many were slower than the bound, and the {@code worst} seconds that held most of them, e.g.
+   * {@code 94, 71 of them in 3 s: 21:10:05 41 (max 173 ms), 21:10:06 20 (max 95 ms), ...}.
+   */
+  String summary(int worst) {
+    long all = total.sum();
+    if (all == 0) {
+      return "0";
+    }
+    var seconds =
+        counts.entrySet().stream()
+            .sorted(
+                Comparator.comparingLong((Map.Entry<Long, LongAdder> e) -> e.getValue().sum())
+                    .reversed())
+            .limit(worst)
+            .sorted(Map.Entry.comparingByKey())
+            .toList();
+    long held = seconds.stream().mapToLong(e -> e.getValue().sum()).sum();
+    return String.format(
+        Locale.ROOT,
+        "%d in %d s, %d of them in %d s: %s",
+        all,
+        counts.size(),
+        held,
+        seconds.size(),
+        seconds.stream()
+            .map(
+                e ->
+                    String.format(
+                        Locale.ROOT,
+                        "%s %d (max %.0f ms)",
+                        CLOCK.format(Instant.ofEpochSecond(e.getKey())),
+                        e.getValue().sum(),
+                        slowest.get(e.getKey()).get() / 1000.0))
+            .collect(Collectors.joining(", ")));
+  }
+}

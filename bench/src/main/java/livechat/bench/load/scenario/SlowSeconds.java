@@ -53,8 +53,8 @@ final class SlowSeconds {
   }
 
   /**
-   * How many were slower than the bound, and the {@code worst} seconds that held most of them, e.g.
-   * {@code 94, 71 of them in 3 s: 21:10:05 41 (max 173 ms), 21:10:06 20 (max 95 ms), ...}.
+   * How many were slower than the bound, in how many seconds, and the {@code worst} seconds that
+   * held most of them, e.g. {@code 94 in 12 s, 71 of them in 3 s: 21:10:05 41 (max 173 ms), ...}.
    */
   String summary(int worst) {
     long all = total.sum();

@@ -234,6 +234,8 @@ public final class EmbeddedCassandra implements AutoCloseable {
       command.addAll(List.of(PRLIMIT.toString(), "--memlock=0:0"));
     }
     command.add(options.javaHome().resolve("bin/java").toString());
+    // a fixed heap, unless the collector's options set where it starts (they come after)
+    command.add("-Xms" + options.heap());
     command.add("-Xmx" + options.heap());
     command.addAll(options.gcOptions());
     command.addAll(

@@ -22,12 +22,17 @@ final class SlowSeconds {
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  /** One second's slow answers: how many, and the slowest. */
+  private record Second(LongAdder count, LongAccumulator slowestMicros) {
+    Second() {
+      this(new LongAdder(), new LongAccumulator(Math::max, 0));
+    }
+  }
+
   private final long boundMicros;
   private final long startNanos;
   private final long startEpochMillis;
-  private final Map<Long, LongAdder> counts = new ConcurrentHashMap<>();
-  private final Map<Long, LongAccumulator> slowest = new ConcurrentHashMap<>();
-  private final LongAdder total = new LongAdder();
+  private final Map<Long, Second> seconds = new ConcurrentHashMap<>();
 
   /**
    * Counting answers slower than {@code boundMillis} of a schedule that began at {@code
@@ -44,12 +49,11 @@ final class SlowSeconds {
     if (latencyMicros <= boundMicros) {
       return;
     }
-    long second = (startEpochMillis + TimeUnit.NANOSECONDS.toMillis(dueNanos - startNanos)) / 1000;
-    counts.computeIfAbsent(second, s -> new LongAdder()).increment();
-    slowest
-        .computeIfAbsent(second, s -> new LongAccumulator(Math::max, 0))
-        .accumulate(latencyMicros);
-    total.increment();
+    long epochSecond =
+        (startEpochMillis + TimeUnit.NANOSECONDS.toMillis(dueNanos - startNanos)) / 1000;
+    Second second = seconds.computeIfAbsent(epochSecond, s -> new Second());
+    second.count().increment();
+    second.slowestMicros().accumulate(latencyMicros);
   }
 
   /**
@@ -57,35 +61,35 @@ final class SlowSeconds {
    * held most of them, e.g. {@code 94 in 12 s, 71 of them in 3 s: 21:10:05 41 (max 173 ms), ...}.
    */
   String summary(int worst) {
-    long all = total.sum();
+    long all = seconds.values().stream().mapToLong(second -> second.count().sum()).sum();
     if (all == 0) {
       return "0";
     }
-    var seconds =
-        counts.entrySet().stream()
+    var worstSeconds =
+        seconds.entrySet().stream()
             .sorted(
-                Comparator.comparingLong((Map.Entry<Long, LongAdder> e) -> e.getValue().sum())
+                Comparator.comparingLong((Map.Entry<Long, Second> e) -> e.getValue().count().sum())
                     .reversed())
             .limit(worst)
             .sorted(Map.Entry.comparingByKey())
             .toList();
-    long held = seconds.stream().mapToLong(e -> e.getValue().sum()).sum();
+    long held = worstSeconds.stream().mapToLong(e -> e.getValue().count().sum()).sum();
     return String.format(
         Locale.ROOT,
         "%d in %d s, %d of them in %d s: %s",
         all,
-        counts.size(),
-        held,
         seconds.size(),
-        seconds.stream()
+        held,
+        worstSeconds.size(),
+        worstSeconds.stream()
             .map(
                 e ->
                     String.format(
                         Locale.ROOT,
                         "%s %d (max %.0f ms)",
                         CLOCK.format(Instant.ofEpochSecond(e.getKey())),
-                        e.getValue().sum(),
-                        slowest.get(e.getKey()).get() / 1000.0))
+                        e.getValue().count().sum(),
+                        e.getValue().slowestMicros().get() / 1000.0))
             .collect(Collectors.joining(", ")));
   }
 }

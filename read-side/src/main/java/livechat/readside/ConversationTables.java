@@ -1,5 +1,8 @@
 package livechat.readside;
 
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -33,9 +36,7 @@ final class ConversationTables {
 
   private final CassandraSession session;
   private final CompletionStage<PreparedStatement> insertRecord;
-  private final CompletionStage<PreparedStatement> insertListed;
-  private final CompletionStage<PreparedStatement> deleteListed;
-  private final CompletionStage<PreparedStatement> insertDay;
+  private final CompletionStage<ListStatements> listStatements;
   private final CompletionStage<PreparedStatement> selectRecord;
   private final CompletionStage<PreparedStatement> selectDays;
   private final CompletionStage<PreparedStatement> selectBefore;
@@ -52,22 +53,27 @@ final class ConversationTables {
                 + ".conversation_records (started_at, conversation_id, "
                 + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    this.insertListed =
+    CompletionStage<PreparedStatement> insertListed =
         session.prepare(
             "INSERT INTO "
                 + keyspace
                 + ".conversations_by_day (scope, day, started_at, conversation_id, "
                 + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    this.deleteListed =
+    CompletionStage<PreparedStatement> deleteListed =
         session.prepare(
             "DELETE FROM "
                 + keyspace
                 + ".conversations_by_day WHERE scope = ? AND day = ? AND started_at = ?"
                 + " AND conversation_id = ?");
-    this.insertDay =
+    CompletionStage<PreparedStatement> insertDay =
         session.prepare(
             "INSERT INTO " + keyspace + ".conversation_days (scope, day) VALUES (?, ?)");
+    this.listStatements =
+        insertListed.thenCompose(
+            listed ->
+                insertDay.thenCombine(
+                    deleteListed, (day, delete) -> new ListStatements(listed, day, delete)));
     this.selectRecord =
         session.prepare(
             "SELECT conversation_id, started_at, "
@@ -106,49 +112,71 @@ final class ConversationTables {
   }
 
   /**
-   * Writes {@code after} in every list it belongs to, takes it out of the operator's list it left
-   * ({@code before} may be null), and writes its record last: a crash in between leaves the record
+   * Writes {@code after} in every list it belongs to and takes it out of the operator's list it
+   * left ({@code before} may be null), in one unlogged batch: one request, whose rows are in
+   * partitions of their own. It writes the record last: a crash in between leaves the record
    * behind, so that the event is applied again.
    */
   CompletionStage<Done> save(ConversationRecord before, ConversationRecord after) {
-    List<CompletionStage<Done>> writes = new ArrayList<>();
-    for (String scope : scopes(after)) {
-      if (!writtenDays.contains(scope, after.startDay())) {
-        writes.add(
-            insertDay
-                .thenCompose(
-                    statement -> session.executeWrite(statement.bind(scope, after.startDay())))
-                .thenApply(done -> writtenDays.add(scope, after.startDay())));
-      }
-      writes.add(
-          insertListed.thenCompose(
-              statement ->
-                  session.executeWrite(
-                      bindColumns(
-                          statement.bind().setString(0, scope).setLocalDate(1, after.startDay()),
-                          before,
-                          after,
-                          2))));
-    }
-    if (before != null
-        && before.operatorId() != null
-        && !before.operatorId().equals(after.operatorId())) {
-      writes.add(
-          deleteListed.thenCompose(
-              statement ->
-                  session.executeWrite(
-                      statement.bind(
-                          operatorScope(before.operatorId()),
-                          before.startDay(),
-                          before.startedAt(),
-                          before.conversationId()))));
-    }
-    return AllDone.of(writes)
+    return listRows(before, after)
         .thenCompose(
-            all ->
+            rows -> session.executeWriteBatch(BatchStatement.newInstance(BatchType.UNLOGGED, rows)))
+        .thenApply(written -> rowsWritten(after))
+        .thenCompose(
+            listed ->
                 insertRecord.thenCompose(
                     statement ->
                         session.executeWrite(bindColumns(statement.bind(), before, after, 0))));
+  }
+
+  /** The list rows of a save: the days first written, the record in its lists, the row it left. */
+  private CompletionStage<List<BatchableStatement<?>>> listRows(
+      ConversationRecord before, ConversationRecord after) {
+    return listStatements.thenApply(
+        prepared -> {
+          List<BatchableStatement<?>> rows = new ArrayList<>();
+          for (String scope : scopes(after)) {
+            if (!writtenDays.contains(scope, after.startDay())) {
+              rows.add(prepared.insertDay().bind(scope, after.startDay()));
+            }
+            rows.add(
+                bindColumns(
+                    prepared
+                        .insertListed()
+                        .bind()
+                        .setString(0, scope)
+                        .setLocalDate(1, after.startDay()),
+                    before,
+                    after,
+                    2));
+          }
+          if (before != null
+              && before.operatorId() != null
+              && !before.operatorId().equals(after.operatorId())) {
+            rows.add(
+                prepared
+                    .deleteListed()
+                    .bind(
+                        operatorScope(before.operatorId()),
+                        before.startDay(),
+                        before.startedAt(),
+                        before.conversationId()));
+          }
+          return rows;
+        });
+  }
+
+  /** The statements that write the list rows of a record. */
+  private record ListStatements(
+      PreparedStatement insertListed,
+      PreparedStatement insertDay,
+      PreparedStatement deleteListed) {}
+
+  private Done rowsWritten(ConversationRecord after) {
+    for (String scope : scopes(after)) {
+      writtenDays.add(scope, after.startDay());
+    }
+    return Done.done();
   }
 
   /** The days of a list from {@code newest} back to {@code oldest}, most recent first. */

@@ -126,7 +126,7 @@ final class QueueRouting {
   ReplyEffect<ChannelEvent, ChannelState> drain(Open state) {
     drainScheduled = false;
     List<Waiting> queue = state.queue();
-    List<Router.Candidate> members = loads.current(state.members().values());
+    List<Router.Candidate> members = null;
     int index = 0;
     for (; index < queue.size(); index++) {
       Waiting waiting = queue.get(index);
@@ -136,6 +136,9 @@ final class QueueRouting {
       }
       if (offers.size() >= env.settings().maxOffersInFlight()) {
         break;
+      }
+      if (members == null) {
+        members = loads.current(state.members().values());
       }
       Optional<Router.Candidate> best = router.best(offers.candidates(members), waiting.language());
       if (best.isEmpty()) {

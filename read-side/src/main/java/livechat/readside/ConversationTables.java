@@ -172,6 +172,7 @@ final class ConversationTables {
       PreparedStatement insertDay,
       PreparedStatement deleteListed) {}
 
+  /** Remembers the day rows written with the record's list rows. */
   private Done rowsWritten(ConversationRecord after) {
     for (String scope : scopes(after)) {
       writtenDays.add(scope, after.startDay());

@@ -16,11 +16,21 @@ public final class ErrorBody {
 
   /** The response has the status, is JSON, and its error has the code and a message. */
   public static void assertError(int status, String code, HttpResponse<String> response) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertEquals(
-        "application/json", response.headers().firstValue("Content-Type").orElse(""), "type");
-    JsonNode error = read(response.body()).get("error");
-    assertEquals(code, error.get("code").asText(), response.body());
+    assertError(
+        status,
+        code,
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        response.body());
+  }
+
+  /** The same, on a response read by other means than an HTTP client. */
+  public static void assertError(
+      int status, String code, int actualStatus, String contentType, String body) {
+    assertEquals(status, actualStatus, body);
+    assertEquals("application/json", contentType, "type");
+    JsonNode error = read(body).get("error");
+    assertEquals(code, error.get("code").asText(), body);
     assertFalse(error.get("message").asText().isBlank(), "message");
   }
 

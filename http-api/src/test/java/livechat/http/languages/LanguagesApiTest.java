@@ -143,8 +143,7 @@ class LanguagesApiTest {
 
     Answer answer = putHeadAskingFirst(ApiTestServer.ADMIN_TOKEN, body.length());
 
-    assertEquals(413, answer.status(), answer.body());
-    assertEquals("payload_too_large", read(answer.body()).get("error").get("code").asText());
+    assertError(413, "payload_too_large", answer.status(), answer.contentType(), answer.body());
     assertEnabledLanguagesUnchanged();
   }
 
@@ -163,7 +162,7 @@ class LanguagesApiTest {
     return server.sendJson("PUT", PATH, token, body);
   }
 
-  private record Answer(int status, String body) {}
+  private record Answer(int status, String contentType, String body) {}
 
   /**
    * Sends the head of a PUT of {@code length} bytes with {@code Expect: 100-continue}, and reads
@@ -188,8 +187,18 @@ class LanguagesApiTest {
       String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int endOfHead = response.indexOf("\r\n\r\n");
       assertTrue(endOfHead > 0, response);
+      String contentType =
+          response
+              .substring(0, endOfHead)
+              .lines()
+              .filter(line -> line.regionMatches(true, 0, "Content-Type:", 0, 13))
+              .map(line -> line.substring(13).trim())
+              .findFirst()
+              .orElse("");
       return new Answer(
-          Integer.parseInt(response.substring(9, 12)), response.substring(endOfHead + 4));
+          Integer.parseInt(response.substring(9, 12)),
+          contentType,
+          response.substring(endOfHead + 4));
     }
   }
 

@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import livechat.http.ApiTestServer;
+import livechat.http.OversizedBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,9 +140,8 @@ class LanguagesApiTest {
     String body = "{\"enabled\": [" + languages + "]}";
     assertTrue(body.length() > 64 * 1024);
 
-    Answer answer = putHeadAskingFirst(ApiTestServer.ADMIN_TOKEN, body.length());
-
-    assertError(413, "payload_too_large", answer.status(), answer.contentType(), answer.body());
+    OversizedBody.announce(server, "PUT", PATH, ApiTestServer.ADMIN_TOKEN, body.length())
+        .assertError(413, "payload_too_large");
     assertEnabledLanguagesUnchanged();
   }
 
@@ -160,46 +158,6 @@ class LanguagesApiTest {
 
   private static HttpResponse<String> put(String token, String body) {
     return server.sendJson("PUT", PATH, token, body);
-  }
-
-  private record Answer(int status, String contentType, String body) {}
-
-  /**
-   * Sends the head of a PUT of {@code length} bytes with {@code Expect: 100-continue}, and reads
-   * the answer until the server closes the connection: it answers a body over its limit at once,
-   * without asking for it. (A body sent anyway is left unread when the server closes, which can
-   * reset the connection before the client reads the answer; and the JDK 17 HttpClient, asked to
-   * expect a 100, waits forever for one that does not come.)
-   */
-  private static Answer putHeadAskingFirst(String token, int length) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      socket.setSoTimeout(30_000);
-      String head =
-          "PUT "
-              + PATH
-              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-              + "Authorization: Bearer "
-              + token
-              + "\r\nExpect: 100-continue\r\nContent-Length: "
-              + length
-              + "\r\n\r\n";
-      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int endOfHead = response.indexOf("\r\n\r\n");
-      assertTrue(endOfHead > 0, response);
-      String contentType =
-          response
-              .substring(0, endOfHead)
-              .lines()
-              .filter(line -> line.regionMatches(true, 0, "Content-Type:", 0, 13))
-              .map(line -> line.substring(13).trim())
-              .findFirst()
-              .orElse("");
-      return new Answer(
-          Integer.parseInt(response.substring(9, 12)),
-          contentType,
-          response.substring(endOfHead + 4));
-    }
   }
 
   private static void assertEnabledLanguagesUnchanged() {

@@ -58,13 +58,14 @@ public final class Router {
       return Optional.empty();
     }
     int bandLimit = leastLoaded.view().active() + languageLoadTolerance;
+    String visitorPart = visitorLanguagePart(visitorLanguage);
     Candidate best = null;
     int bestLanguage = NO_MATCH + 1;
     for (Candidate candidate : members) {
       if (!candidate.view().hasRoom() || candidate.view().active() > bandLimit) {
         continue;
       }
-      int language = languageRank(candidate.view(), visitorLanguage);
+      int language = languageRank(candidate.view(), visitorLanguage, visitorPart);
       if (best == null
           || language < bestLanguage
           || (language == bestLanguage && BY_LOAD_THEN_FAIRNESS.compare(candidate, best) < 0)) {
@@ -91,12 +92,21 @@ public final class Router {
     return ranked;
   }
 
-  /** How well an operator's languages match the visitor's: lower is better. */
-  static int languageRank(MemberView operator, String visitorLanguage) {
-    if (visitorLanguage == null || visitorLanguage.isBlank()) {
+  /** The language part of the visitor's language, or null when the visitor gave none. */
+  private static String visitorLanguagePart(String visitorLanguage) {
+    return visitorLanguage == null || visitorLanguage.isBlank()
+        ? null
+        : LanguageCode.languagePart(visitorLanguage);
+  }
+
+  /**
+   * How well an operator's languages match the visitor's: lower is better. {@code visitorPart} is
+   * the language part of {@code visitorLanguage}, or null when there is none.
+   */
+  private static int languageRank(MemberView operator, String visitorLanguage, String visitorPart) {
+    if (visitorPart == null) {
       return NO_MATCH;
     }
-    String visitorPart = LanguageCode.languagePart(visitorLanguage);
     if (operator.mainLanguage().equals(visitorLanguage)) {
       return MAIN_EXACT;
     }

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Instant;
@@ -126,7 +127,8 @@ final class ConversationTables {
             listed ->
                 insertRecord.thenCompose(
                     statement ->
-                        session.executeWrite(bindColumns(statement.bind(), before, after, 0))));
+                        session.executeWrite(
+                            bindColumns(statement.boundStatementBuilder(), before, after, 0))));
   }
 
   /** The list rows of a save: the days first written, the record in its lists, the row it left. */
@@ -143,7 +145,7 @@ final class ConversationTables {
                 bindColumns(
                     prepared
                         .insertListed()
-                        .bind()
+                        .boundStatementBuilder()
                         .setString(0, scope)
                         .setLocalDate(1, after.startDay()),
                     before,
@@ -225,33 +227,34 @@ final class ConversationTables {
    * Binds conversation_id, started_at and the columns of {@code r}, from position {@code at} on. A
    * column with no value is left unset, which writes nothing, rather than bound to null, which
    * writes a tombstone that every later read of the row steps over; it is bound to null only when
-   * {@code before} (may be null) had a value there.
+   * {@code before} (may be null) had a value there. It fills a builder: each setter of a {@code
+   * BoundStatement} would copy all of its values.
    */
   private static BoundStatement bindColumns(
-      BoundStatement statement, ConversationRecord before, ConversationRecord r, int at) {
-    BoundStatement s =
-        statement
-            .setInstant(at, r.startedAt())
-            .setString(at + 1, r.conversationId())
-            .setString(at + 2, r.channelId())
-            .setString(at + 5, r.status())
-            .setLong(at + 15, r.sequenceNr());
-    s = column(s, at + 3, r, before, ConversationRecord::visitorName, String.class);
-    s = column(s, at + 4, r, before, ConversationRecord::visitorLanguage, String.class);
-    s = column(s, at + 6, r, before, ConversationRecord::operatorId, String.class);
-    s = column(s, at + 7, r, before, ConversationRecord::operatorDisplayName, String.class);
-    s = column(s, at + 8, r, before, ConversationRecord::closedAt, Instant.class);
-    s = column(s, at + 9, r, before, ConversationRecord::firstVisitorMessageAt, Instant.class);
-    s = column(s, at + 10, r, before, ConversationRecord::firstAnswerAt, Instant.class);
-    s = column(s, at + 11, r, before, ConversationRecord::visitorMessages, Integer.class);
-    s = column(s, at + 12, r, before, ConversationRecord::operatorMessages, Integer.class);
-    s = column(s, at + 13, r, before, ConversationRecord::lastSeq, Long.class);
-    return column(s, at + 14, r, before, ConversationRecord::rating, Integer.class);
+      BoundStatementBuilder statement, ConversationRecord before, ConversationRecord r, int at) {
+    statement
+        .setInstant(at, r.startedAt())
+        .setString(at + 1, r.conversationId())
+        .setString(at + 2, r.channelId())
+        .setString(at + 5, r.status())
+        .setLong(at + 15, r.sequenceNr());
+    column(statement, at + 3, r, before, ConversationRecord::visitorName, String.class);
+    column(statement, at + 4, r, before, ConversationRecord::visitorLanguage, String.class);
+    column(statement, at + 6, r, before, ConversationRecord::operatorId, String.class);
+    column(statement, at + 7, r, before, ConversationRecord::operatorDisplayName, String.class);
+    column(statement, at + 8, r, before, ConversationRecord::closedAt, Instant.class);
+    column(statement, at + 9, r, before, ConversationRecord::firstVisitorMessageAt, Instant.class);
+    column(statement, at + 10, r, before, ConversationRecord::firstAnswerAt, Instant.class);
+    column(statement, at + 11, r, before, ConversationRecord::visitorMessages, Integer.class);
+    column(statement, at + 12, r, before, ConversationRecord::operatorMessages, Integer.class);
+    column(statement, at + 13, r, before, ConversationRecord::lastSeq, Long.class);
+    column(statement, at + 14, r, before, ConversationRecord::rating, Integer.class);
+    return statement.build();
   }
 
   /** The record's value bound; without one, null over a value {@code before} had, else unset. */
-  private static <V> BoundStatement column(
-      BoundStatement statement,
+  private static <V> void column(
+      BoundStatementBuilder statement,
       int index,
       ConversationRecord r,
       ConversationRecord before,
@@ -259,9 +262,10 @@ final class ConversationTables {
       Class<V> type) {
     V value = column.apply(r);
     if (value != null) {
-      return statement.set(index, value, type);
+      statement.set(index, value, type);
+    } else if (before != null && column.apply(before) != null) {
+      statement.setToNull(index);
     }
-    return before != null && column.apply(before) != null ? statement.setToNull(index) : statement;
   }
 
   private static ConversationRecord record(Row row) {

@@ -54,6 +54,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 final class ConversationEntity
     extends EventSourcedBehaviorWithEnforcedReplies<Command, ConversationEvent, ConversationState> {
 
+  private static final RetentionCriteria RETENTION = RetentionCriteria.snapshotEvery(100, 2);
+
   private final EngineSettings settings;
   private final JournalFailureReport journalFailures;
   private final MessageTags messageTags;
@@ -99,7 +101,7 @@ final class ConversationEntity
 
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(100, 2);
+    return RETENTION;
   }
 
   @Override
@@ -197,17 +199,19 @@ final class ConversationEntity
     throw new IllegalArgumentException("Unhandled command " + command.getClass().getName());
   }
 
+  /** One method rather than the builder's cases, as for {@link #commandHandler()}. */
   @Override
   public EventHandler<ConversationState, ConversationEvent> eventHandler() {
     int recentLimit = settings.recentMessages();
-    var builder = newEventHandlerBuilder();
-    builder
-        .forStateType(NotOpened.class)
-        .onEvent(ConversationOpened.class, (state, opened) -> Opened.opened(opened));
-    builder
-        .forStateType(Opened.class)
-        .onEvent(ConversationEvent.class, (state, event) -> state.apply(event, recentLimit));
-    return builder.build();
+    return (state, event) -> {
+      if (state instanceof Opened opened) {
+        return opened.apply(event, recentLimit);
+      } else if (event instanceof ConversationOpened opened) {
+        return Opened.opened(opened);
+      }
+      throw new IllegalStateException(
+          "Event " + event.getClass().getName() + " before the conversation opened");
+    };
   }
 
   private <T> ReplyEffect<ConversationEvent, ConversationState> notFound(

@@ -8,7 +8,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
 import org.apache.pekko.persistence.query.EventEnvelope;
-import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import org.apache.pekko.persistence.query.javadsl.CurrentPersistenceIdsQuery;
@@ -63,10 +62,15 @@ final class TagConsumer {
           ActorSystem<?> system = context.getSystem();
           Source<EventEnvelope, NotUsed> beforeFirst =
               backfillPrefix == null ? Source.empty() : firstEvents(system, backfillPrefix);
+          TagFollower follower = new TagFollower(system);
           UniqueKillSwitch killSwitch =
-              new TagFollower(system)
-                  .follow(
-                      name, tag, Offset.noOffset(), beforeFirst, handler, TagFollower.MAX_BATCH);
+              follower.follow(
+                  name,
+                  tag,
+                  follower.fromTheFirstBucket(),
+                  beforeFirst,
+                  handler,
+                  TagFollower.MAX_BATCH);
           context.getLog().info("Read side {} follows tag {}", name, tag);
           return Behaviors.receive(Command.class)
               .onSignal(

@@ -3,6 +3,9 @@ package livechat.readside;
 import com.typesafe.config.Config;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +84,9 @@ public final class TagFollower {
     }
   }
 
+  private static final DateTimeFormatter FIRST_BUCKET_FORMAT =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm");
+
   private static final RestartSettings RESTART =
       RestartSettings.create(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
 
@@ -108,7 +114,25 @@ public final class TagFollower {
 
   /** Follows the tag from the consumer's stored offset, or from its first event. */
   public UniqueKillSwitch follow(String consumer, String tag, Handler handler) {
-    return follow(consumer, tag, Offset.noOffset(), Source.empty(), handler);
+    return follow(consumer, tag, fromTheFirstBucket(), Source.empty(), handler);
+  }
+
+  /**
+   * Where a consumer without a stored offset starts: the start of the first bucket of every tag
+   * ({@code events-by-tag.first-time-bucket}), where {@code Offset.noOffset()} starts too. The
+   * query then takes the first event it meets of a persistence id it has forgotten ({@code
+   * events-by-tag.cleanup-old-persistence-ids}) as that id's first; started without an offset, it
+   * would look for the id's earlier events in every row of the tag since the start of the previous
+   * bucket.
+   */
+  public Offset fromTheFirstBucket() {
+    String firstBucket =
+        system
+            .settings()
+            .config()
+            .getString("pekko.persistence.cassandra.events-by-tag.first-time-bucket");
+    Instant start = LocalDateTime.parse(firstBucket, FIRST_BUCKET_FORMAT).toInstant(ZoneOffset.UTC);
+    return journal().timeBasedUUIDFrom(start.toEpochMilli());
   }
 
   /**

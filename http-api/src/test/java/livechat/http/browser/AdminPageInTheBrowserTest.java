@@ -255,11 +255,11 @@ class AdminPageInTheBrowserTest {
       browser.await(
           "the closed conversation is listed",
           d -> {
-            if (browser.all(row).isEmpty()) {
+            if (browser.all(row).isEmpty() || !browser.visible(row).getText().contains("closed")) {
               browser.visible("#apply-filters").click();
               return false;
             }
-            return browser.visible(row).getText().contains("closed");
+            return true;
           });
       new Select(browser.visible("#filter-status")).selectByValue("waiting");
       browser.visible("#apply-filters").click();

@@ -21,6 +21,8 @@ class AdminConversationList extends HTMLElement {
   #channelSelect;
   #operatorSelect;
   #channelNames = new Map();
+  /** Counts loads, so that only the latest one's answer is shown. */
+  #loads = 0;
 
   connectedCallback() {
     if (this.#body) return;
@@ -119,6 +121,7 @@ class AdminConversationList extends HTMLElement {
   }
 
   async #load() {
+    const load = ++this.#loads;
     this.#state.hidden = false;
     this.#state.className = 'muted';
     this.#state.textContent = 'Loading…';
@@ -129,6 +132,7 @@ class AdminConversationList extends HTMLElement {
     try {
       page = await api.adminListConversations(this.#filters, this.#cursors[this.#page] ?? undefined, PAGE);
     } catch (error) {
+      if (load !== this.#loads) return;
       reportUnauthorized(this, error);
       this.#body.replaceChildren();
       this.#state.className = 'notice-error';
@@ -136,6 +140,7 @@ class AdminConversationList extends HTMLElement {
       this.removeAttribute('aria-busy');
       return;
     }
+    if (load !== this.#loads) return;
     this.removeAttribute('aria-busy');
     this.#nextCursor = page.next;
     this.#body.replaceChildren(...page.conversations.map((c) => this.#row(c)));

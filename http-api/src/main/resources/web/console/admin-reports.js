@@ -21,6 +21,8 @@ class AdminReports extends HTMLElement {
   #operatorBody;
   #canvas;
   #chart;
+  /** Counts refreshes, so that only the latest one's answers are shown. */
+  #refreshes = 0;
 
   connectedCallback() {
     if (this.#state) return;
@@ -77,6 +79,7 @@ class AdminReports extends HTMLElement {
   }
 
   async refresh() {
+    const refresh = ++this.#refreshes;
     const period = periodOf(this.#fromInput.value, this.#toInput.value);
     this.#state.hidden = false;
     this.#state.className = 'muted';
@@ -89,22 +92,26 @@ class AdminReports extends HTMLElement {
     this.setAttribute('aria-busy', 'true');
     try {
       const channels = await api.adminGetChannels();
-      const [channelReports, operatorReports] = await Promise.all([
+      const days = daysOf(period).slice(-CHART_DAYS);
+      const [channelReports, operatorReports, perDay] = await Promise.all([
         Promise.all(channels.map((c) => api.adminChannelReport(c.id, period.from, period.to))),
         api.adminOperatorsReport(period.from, period.to),
+        this.#countPerDay(channels, days),
       ]);
+      if (refresh !== this.#refreshes) return;
       this.#renderChannels(channels, channelReports);
       this.#renderOperators(operatorReports);
-      await this.#renderChart(channels, period);
+      this.#renderChart(channels, days, perDay);
       const empty = channelReports.every((r) => r.conversations === 0);
       this.#state.hidden = !empty;
       this.#state.textContent = 'No conversations started in this period.';
     } catch (error) {
+      if (refresh !== this.#refreshes) return;
       reportUnauthorized(this, error);
       this.#state.className = 'notice-error';
       this.#state.textContent = `The reports could not be loaded: ${error.message}`;
     } finally {
-      this.removeAttribute('aria-busy');
+      if (refresh === this.#refreshes) this.removeAttribute('aria-busy');
     }
   }
 
@@ -155,10 +162,13 @@ class AdminReports extends HTMLElement {
   }
 
   /** One bar per day (the last 31 of the period at most), stacked by channel. */
-  async #renderChart(channels, period) {
-    const days = daysOf(period).slice(-CHART_DAYS);
-    const counts = await Promise.all(channels.map((channel) => Promise.all(days.map((day) =>
+  /** Each channel's conversations on each of the days, one report a channel and day. */
+  #countPerDay(channels, days) {
+    return Promise.all(channels.map((channel) => Promise.all(days.map((day) =>
       api.adminChannelReport(channel.id, day.from, day.to).then((r) => r.conversations)))));
+  }
+
+  #renderChart(channels, days, counts) {
     this.#canvas.dataset.total = String(counts.flat().reduce((a, b) => a + b, 0));
     if (!window.Chart) return;
     this.#chart?.destroy();

@@ -152,7 +152,8 @@ class ReportsApiTest {
             + "\"firstAnswerSeconds\":{\"p50\":20.0,\"p90\":40.0},"
             + "\"durationSeconds\":{\"p50\":75.0,\"p90\":105.0},"
             + "\"ratings\":{\"1\":1,\"3\":1,\"5\":1},\"ratedShare\":0.75}");
-    assertEquals(expectedShop, admin.get("/api/admin/reports/channels/" + shop + PERIOD).body());
+    // events since the last saved offset are handled again after the restart: counted once
+    awaitBody(admin, "/api/admin/reports/channels/" + shop + PERIOD, expectedShop);
   }
 
   private static void awaitBody(ApiClient admin, String path, String expected) {

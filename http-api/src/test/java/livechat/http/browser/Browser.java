@@ -87,7 +87,7 @@ public final class Browser implements AutoCloseable {
     return await(what, WAIT, condition);
   }
 
-  /** Waits up to {@code timeout}, polling every half second. */
+  /** Waits up to {@code timeout}, polling every quarter of a second. */
   public <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, timeout, Duration.ofMillis(250))
         .withMessage(what)

@@ -86,6 +86,7 @@ class AdminReports extends HTMLElement {
     if (!period || period.from >= period.to) {
       this.#state.className = 'notice-error';
       this.#state.textContent = 'Choose a first and a last day, the first not after the last.';
+      this.removeAttribute('aria-busy');
       return;
     }
     this.#state.textContent = 'Loading…';
@@ -161,13 +162,13 @@ class AdminReports extends HTMLElement {
     }));
   }
 
-  /** One bar per day (the last 31 of the period at most), stacked by channel. */
   /** Each channel's conversations on each of the days, one report a channel and day. */
   #countPerDay(channels, days) {
     return Promise.all(channels.map((channel) => Promise.all(days.map((day) =>
       api.adminChannelReport(channel.id, day.from, day.to).then((r) => r.conversations)))));
   }
 
+  /** One bar per day (the last 31 of the period at most), stacked by channel. */
   #renderChart(channels, days, counts) {
     this.#canvas.dataset.total = String(counts.flat().reduce((a, b) => a + b, 0));
     if (!window.Chart) return;

@@ -23,7 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A real HTTP receiver of webhook deliveries, as an integrating backend runs one: it keeps every
- * request it gets, and answers 500 until {@link #failUntil} and 204 after.
+ * request it gets, and answers 500 until {@link #failUntil} (or for {@link #failFromTheFirstFor}
+ * from the first request) and 204 after.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -43,6 +44,7 @@ public final class WebhookReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
   private volatile Instant failUntil = Instant.MIN;
+  private volatile Duration failFromTheFirst = Duration.ZERO;
   private volatile Duration answerAfter = Duration.ZERO;
 
   public WebhookReceiver() {
@@ -63,6 +65,14 @@ public final class WebhookReceiver implements AutoCloseable {
   /** Answers 500 to every delivery until then. */
   public void failUntil(Instant until) {
     failUntil = until;
+  }
+
+  /**
+   * Answers 500 to every delivery for this long from the first one, however long the first takes to
+   * come.
+   */
+  public void failFromTheFirstFor(Duration window) {
+    failFromTheFirst = window;
   }
 
   /** Takes this long to answer each delivery, as a busy backend does. */
@@ -123,12 +133,19 @@ public final class WebhookReceiver implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     Instant now = Instant.now();
-    int status = now.isBefore(failUntil) ? 500 : 204;
-    deliveries.add(
-        new Delivery(
-            body, exchange.getRequestHeaders().getFirst("X-Livechat-Signature"), status, now));
+    int status = record(body, exchange.getRequestHeaders().getFirst("X-Livechat-Signature"), now);
     exchange.sendResponseHeaders(status, -1);
     exchange.close();
+  }
+
+  /** Keeps the delivery and returns the answer it gets. */
+  private synchronized int record(String body, String signature, Instant now) {
+    if (deliveries.isEmpty() && !failFromTheFirst.isZero()) {
+      failUntil = now.plus(failFromTheFirst);
+    }
+    int status = now.isBefore(failUntil) ? 500 : 204;
+    deliveries.add(new Delivery(body, signature, status, now));
+    return status;
   }
 
   @Override

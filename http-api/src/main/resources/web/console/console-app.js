@@ -170,11 +170,12 @@ class ConsoleApp extends HTMLElement {
 
   #onSocketStatus(connected) {
     this.#parts.connection.hidden = connected;
-    if (connected && this.#wasConnected) {
-      this.#store.refreshInbox();
-      this.#parts.main.querySelector('channels-page')?.refresh();
-    }
-    if (connected) this.#wasConnected = true;
+    if (!connected) return;
+    // an assignment made before the socket was open came in no frame, even on the first
+    // connection, whose inbox was asked for at the same time
+    this.#store.refreshInbox();
+    if (this.#wasConnected) this.#parts.main.querySelector('channels-page')?.refresh();
+    this.#wasConnected = true;
   }
 
   // ---------------------------------------------------------------- routing

@@ -45,9 +45,17 @@ public final class ConsolePage {
     return browser.visible("channel-card[data-channel-id=\"" + channelId + "\"]");
   }
 
-  /** Clicks Join or Leave on the channel's card and waits for the other button. */
+  /**
+   * Clicks Join or Leave on the channel's card and waits for the other button. The card is drawn
+   * again at every refresh of the page: a click on a button drawn over is tried again.
+   */
   public void joinOrLeave(String channelId, String button, String then) {
-    card(channelId).findElement(By.cssSelector("button." + button)).click();
+    browser.await(
+        "a click on " + button + " of " + channelId,
+        d -> {
+          card(channelId).findElement(By.cssSelector("button." + button)).click();
+          return true;
+        });
     awaitCardButton(channelId, then);
   }
 

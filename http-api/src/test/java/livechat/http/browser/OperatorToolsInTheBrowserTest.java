@@ -78,6 +78,10 @@ class OperatorToolsInTheBrowserTest {
       ConsolePage marc = new ConsolePage(marcBrowser, node);
       WidgetPage visitor = new WidgetPage(visitorBrowser);
       marc.signIn(marcLogin, ChatFixture.PASSWORD, "Marc Dupont");
+      // Anne's console is open long before the transfer, its socket connected; she joins the
+      // channel only then, so that the visitor's chat goes to Marc
+      ConsolePage anne = new ConsolePage(anneBrowser, node);
+      anne.signIn(anneLogin, ChatFixture.PASSWORD, "Anne Martin");
 
       // The visitor writes from the home page, then opens the pricing page
       visitor.open(site.url("/"));
@@ -125,8 +129,6 @@ class OperatorToolsInTheBrowserTest {
       marcBrowser.screenshot("console-command-history");
 
       // /transfer by name: the conversation moves to Anne's console
-      ConsolePage anne = new ConsolePage(anneBrowser, node);
-      anne.signIn(anneLogin, ChatFixture.PASSWORD, "Anne Martin");
       expect(
           200,
           fixture

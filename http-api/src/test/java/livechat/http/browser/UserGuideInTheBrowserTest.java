@@ -128,9 +128,8 @@ class UserGuideInTheBrowserTest {
           "the window is closed", d -> d.findElements(By.cssSelector(window)).isEmpty());
       visitor.write("And to France?");
       marc.awaitMessage(window, "And to France?");
-      WebElement item = marc.inboxItem(conversationId);
       marcBrowser.await("the conversation is unread", d -> isUnread(marc, conversationId));
-      assertEquals("700", item.getCssValue("font-weight"));
+      assertEquals("700", marc.inboxItem(conversationId).getCssValue("font-weight"));
       assertEquals("LIVECHAT", marcBrowser.visible("live-inbox h2").getText().trim().toUpperCase());
       marcBrowser.screenshot("console-inbox-unread");
       marc.inboxItem(conversationId).click();
@@ -140,6 +139,7 @@ class UserGuideInTheBrowserTest {
       assertEquals("400", marc.inboxItem(conversationId).getCssValue("font-weight"));
       marc.write(view, "France too.");
       visitor.awaitMessage("France too.");
+      marc.awaitMessage(view, "France too.");
       marcBrowser.screenshot("console-inbox-thread");
 
       // Both pages reloaded mid-conversation: the same history, nothing twice
@@ -187,11 +187,15 @@ class UserGuideInTheBrowserTest {
 
         // from the chat window, which stays on every page
         marcBrowser.visible(window + " button.transfer").click();
-        Select target = new Select(marcBrowser.visible(window + " select.transfer-target"));
-        target.selectByValue(
-            expect(200, fixture.logIn(anneLogin, server.uri("")).get("/api/me"))
-                .get("id")
-                .asText());
+        String anneId =
+            expect(200, fixture.logIn(anneLogin, server.uri("")).get("/api/me")).get("id").asText();
+        String targets = window + " select.transfer-target";
+        marcBrowser.await(
+            "Anne is offered as a target",
+            d ->
+                new Select(marcBrowser.visible(targets))
+                    .getOptions().stream().anyMatch(o -> anneId.equals(o.getAttribute("value"))));
+        new Select(marcBrowser.visible(targets)).selectByValue(anneId);
         marcBrowser.visible(window + " button.transfer-confirm").click();
         visitor.awaitStatusLine("Anne Martin");
         String anneWindow = anne.windowCss(conversationId);

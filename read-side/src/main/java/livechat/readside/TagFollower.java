@@ -125,14 +125,18 @@ public final class TagFollower {
    * would look for the id's earlier events in every row of the tag since the start of the previous
    * bucket.
    */
-  public Offset fromTheFirstBucket() {
+  Offset fromTheFirstBucket() {
     String firstBucket =
         system
             .settings()
             .config()
             .getString("pekko.persistence.cassandra.events-by-tag.first-time-bucket");
-    Instant start = LocalDateTime.parse(firstBucket, FIRST_BUCKET_FORMAT).toInstant(ZoneOffset.UTC);
-    return journal().timeBasedUUIDFrom(start.toEpochMilli());
+    return offsetAt(
+        LocalDateTime.parse(firstBucket, FIRST_BUCKET_FORMAT).toInstant(ZoneOffset.UTC));
+  }
+
+  private Offset offsetAt(Instant instant) {
+    return journal().timeBasedUUIDFrom(instant.toEpochMilli());
   }
 
   /**
@@ -140,8 +144,7 @@ public final class TagFollower {
    * at {@code since} or later.
    */
   public UniqueKillSwitch follow(String consumer, String tag, Instant since, Handler handler) {
-    return follow(
-        consumer, tag, journal().timeBasedUUIDFrom(since.toEpochMilli()), Source.empty(), handler);
+    return follow(consumer, tag, offsetAt(since), Source.empty(), handler);
   }
 
   private UniqueKillSwitch follow(
@@ -155,8 +158,8 @@ public final class TagFollower {
 
   /**
    * Follows the tag from the consumer's stored offset; when it has none, it first handles the
-   * events of {@code beforeFirst} (whose offsets are not stored), then the tag from its first
-   * event. The events that arrive while the handler is busy are handed to it together, up to {@code
+   * events of {@code beforeFirst} (whose offsets are not stored), then the tag from {@code first}.
+   * The events that arrive while the handler is busy are handed to it together, up to {@code
    * maxBatch} of them.
    */
   UniqueKillSwitch follow(

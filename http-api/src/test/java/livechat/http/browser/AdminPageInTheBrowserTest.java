@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import livechat.http.ApiClient;
 import livechat.http.ApiTestServer;
 import livechat.http.ChatFixture;
@@ -252,29 +253,20 @@ class AdminPageInTheBrowserTest {
       browser.visible("button#admin-sign-in").click();
 
       String row = "#conversation-list tr[data-conversation-id=\"" + conversationId + "\"]";
-      browser.await(
+      awaitAskingAgain(
+          browser,
           "the closed conversation is listed",
-          d -> {
-            if (browser.all(row).isEmpty() || !browser.visible(row).getText().contains("closed")) {
-              askAgain(browser, "admin-conversation-list", "#apply-filters");
-              return false;
-            }
-            return true;
-          });
+          "admin-conversation-list",
+          "#apply-filters",
+          () -> !browser.all(row).isEmpty() && browser.visible(row).getText().contains("closed"));
       new Select(browser.visible("#filter-status")).selectByValue("waiting");
       browser.visible("#apply-filters").click();
-      browser.await(
+      awaitAskingAgain(
+          browser,
           "a filter with no match says so",
-          d -> {
-            if (!browser
-                .visible("#conversation-list-state")
-                .getText()
-                .contains("No conversations")) {
-              askAgain(browser, "admin-conversation-list", "#apply-filters");
-              return false;
-            }
-            return true;
-          });
+          "admin-conversation-list",
+          "#apply-filters",
+          () -> browser.visible("#conversation-list-state").getText().contains("No conversations"));
       new Select(browser.visible("#filter-status")).selectByValue("closed");
       browser.visible("#apply-filters").click();
       browser.visible(row + " button").click();
@@ -286,20 +278,19 @@ class AdminPageInTheBrowserTest {
           "On its way.", browser.all("#transcript-messages li .transcript-text").get(1).getText());
 
       String reportRow = "#channel-report tr[data-channel-id=\"" + channelId + "\"]";
-      browser.await(
+      awaitAskingAgain(
+          browser,
           "the channel report counts the conversation, the operator report lists Marc and the"
               + " chart counts the day's conversation",
-          d -> {
-            if (browser.all(reportRow).isEmpty()
-                || !browser.visible(reportRow).getText().startsWith("Reported 1 1 0 2")
-                || !browser.visible("#operator-report").getText().contains("Marc Report")
-                || !"1"
-                    .equals(browser.visible("#conversations-per-day").getAttribute("data-total"))) {
-              askAgain(browser, "admin-reports", "#show-reports");
-              return false;
-            }
-            return true;
-          });
+          "admin-reports",
+          "#show-reports",
+          () ->
+              !browser.all(reportRow).isEmpty()
+                  && browser.visible(reportRow).getText().startsWith("Reported 1 1 0 2")
+                  && browser.visible("#operator-report").getText().contains("Marc Report")
+                  && "1"
+                      .equals(
+                          browser.visible("#conversations-per-day").getAttribute("data-total")));
       assertEquals(Boolean.TRUE, browser.script("return typeof window.Chart === 'function'"));
       browser.screenshot("console-admin-conversations");
       browser.script("document.getElementById('reports-heading').scrollIntoView()");
@@ -308,13 +299,24 @@ class AdminPageInTheBrowserTest {
   }
 
   /**
-   * Clicks the button that loads the component's data again, unless a load is still under way: a
-   * wait that clicked every time it looked could start each load before the last one answered.
+   * Waits until {@code shown} holds, clicking the button that loads the component's data again
+   * whenever it does not yet and no load is under way: the read side may record what the page shows
+   * in several polls, and a wait that clicked every time it looked could start each load before the
+   * last one answered.
    */
-  private static void askAgain(Browser browser, String component, String button) {
-    if (browser.driver().findElement(By.cssSelector(component)).getAttribute("aria-busy") == null) {
-      browser.visible(button).click();
-    }
+  private static void awaitAskingAgain(
+      Browser browser, String what, String component, String button, BooleanSupplier shown) {
+    browser.await(
+        what,
+        d -> {
+          if (shown.getAsBoolean()) {
+            return true;
+          }
+          if (d.findElement(By.cssSelector(component)).getAttribute("aria-busy") == null) {
+            browser.visible(button).click();
+          }
+          return false;
+        });
   }
 
   private static void addCannedResponse(Browser browser, String shortcut, String text) {

@@ -14,4 +14,11 @@ class CassandraSettingsTest {
     assertFalse(
         pekko.getBoolean("pekko.persistence.cassandra.journal.write-response-global-order"));
   }
+
+  @Test
+  void aNewEntitysFirstWriteIsNotPrecededByOneListingItsId() {
+    Config pekko = CassandraSettings.fromConfig(ConfigFactory.load()).pekkoConfig();
+    assertFalse(
+        pekko.getBoolean("pekko.persistence.cassandra.journal.support-all-persistence-ids"));
+  }
 }

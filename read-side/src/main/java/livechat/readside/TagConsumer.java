@@ -1,5 +1,6 @@
 package livechat.readside;
 
+import com.typesafe.config.Config;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -10,8 +11,9 @@ import org.apache.pekko.cluster.typed.SingletonActor;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
-import org.apache.pekko.persistence.query.javadsl.CurrentPersistenceIdsQuery;
 import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
@@ -26,15 +28,25 @@ final class TagConsumer {
 
   private TagConsumer() {}
 
-  /** The first event of each persistence id with the prefix (offsets that are not stored). */
+  /**
+   * The first event of each persistence id with the prefix (offsets that are not stored), for ids
+   * listed in the journal's {@code all_persistence_ids} table. The journal no longer adds ids to it
+   * (its {@code support-all-persistence-ids} is off, and so the plugin's own id queries fail), but
+   * every entity created before its events were tagged was written while it did.
+   */
   private static Source<EventEnvelope, NotUsed> firstEvents(ActorSystem<?> system, String prefix) {
-    String journalId = system.settings().config().getString("livechat.read-side.read-journal");
-    var ids =
-        PersistenceQuery.get(system).getReadJournalFor(CurrentPersistenceIdsQuery.class, journalId);
+    Config config = system.settings().config();
+    CassandraSession session =
+        CassandraSessionRegistry.get(system).sessionFor("pekko.persistence.cassandra");
+    String table = config.getString("livechat.cassandra.keyspace") + ".all_persistence_ids";
     var events =
         PersistenceQuery.get(system)
-            .getReadJournalFor(CurrentEventsByPersistenceIdQuery.class, journalId);
-    return ids.currentPersistenceIds()
+            .getReadJournalFor(
+                CurrentEventsByPersistenceIdQuery.class,
+                config.getString("livechat.read-side.read-journal"));
+    return session
+        .select("SELECT persistence_id FROM " + table)
+        .map(row -> row.getString("persistence_id"))
         .filter(id -> id.startsWith(prefix))
         .flatMapConcat(id -> events.currentEventsByPersistenceId(id, 1, 1));
   }

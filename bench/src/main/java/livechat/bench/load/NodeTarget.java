@@ -129,6 +129,11 @@ public final class NodeTarget implements Target {
     return http;
   }
 
+  /** A client for visitors' starts at a high rate, to close after the run. */
+  public StartClient startClient() {
+    return new StartClient(base);
+  }
+
   @Override
   public URI socketUri(String token) {
     return URI.create(base.toString().replaceFirst("^http", "ws") + "/ws?token=" + token);

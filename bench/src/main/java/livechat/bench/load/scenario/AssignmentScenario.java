@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import livechat.bench.load.Frame;
-import livechat.bench.load.NodeApi;
 import livechat.bench.load.NodeTarget;
 import livechat.bench.load.Report;
 import livechat.bench.load.ResourceMeter;
+import livechat.bench.load.StartClient;
 import livechat.bench.load.Target;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -58,8 +58,14 @@ public final class AssignmentScenario implements Scenario {
 
   @Override
   public Report run(Target target) throws Exception {
-    String channel = ((NodeTarget) target).channelWithOperators(operators);
-    NodeApi api = target.api().orElseThrow();
+    NodeTarget node = (NodeTarget) target;
+    String channel = node.channelWithOperators(operators);
+    try (StartClient client = node.startClient()) {
+      return run(node, channel, client);
+    }
+  }
+
+  private Report run(Target target, String channel, StartClient client) throws Exception {
     Recorder latency = new Recorder(TimeUnit.MINUTES.toMicros(5), 3);
     Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     AtomicLong lastAnswer = new AtomicLong();
@@ -73,7 +79,8 @@ public final class AssignmentScenario implements Scenario {
         duration,
         (k, due) ->
             pending.add(
-                api.startConversation(channel)
+                client
+                    .start(channel)
                     .whenComplete(
                         (response, failure) -> {
                           long now = System.nanoTime();
@@ -86,9 +93,9 @@ public final class AssignmentScenario implements Scenario {
                                   ? (failure.getCause() != null ? failure.getCause() : failure)
                                       .getClass()
                                       .getSimpleName()
-                                  : response.statusCode() == 201
+                                  : response.status() == 201
                                       ? Frame.read(response.body()).path("status").asText()
-                                      : Integer.toString(response.statusCode());
+                                      : Integer.toString(response.status());
                           outcomes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
                         })));
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))

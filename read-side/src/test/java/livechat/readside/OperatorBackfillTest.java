@@ -12,14 +12,8 @@ import livechat.engine.operator.OperatorEvent;
 import livechat.engine.operator.OperatorEvent.OperatorRegistered;
 import livechat.persistence.testing.OneNodeCluster;
 import livechat.persistence.testing.TestCassandra;
-import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -91,48 +85,10 @@ class OperatorBackfillTest {
   }
 
   private static void register(String operatorId, String login, boolean tagged) {
-    TestProbe<Done> written = testKit.createTestProbe();
-    OperatorEvent registered =
-        new OperatorRegistered(login, login, "hash", "en_US", 2, Instant.now());
-    testKit.spawn(new Registration(operatorId, registered, tagged)).tell(written.ref());
-    written.expectMessage(Duration.ofSeconds(20), Done.getInstance());
-  }
-
-  /** An operator's journal written directly: one event, tagged or not. */
-  private static final class Registration
-      extends EventSourcedBehavior<ActorRef<Done>, OperatorEvent, String> {
-
-    private final OperatorEvent event;
-    private final boolean tagged;
-
-    Registration(String operatorId, OperatorEvent event, boolean tagged) {
-      super(PersistenceId.of(Operator.ENTITY_TYPE_KEY.name(), operatorId));
-      this.event = event;
-      this.tagged = tagged;
-    }
-
-    @Override
-    public String emptyState() {
-      return "";
-    }
-
-    @Override
-    public CommandHandler<ActorRef<Done>, OperatorEvent, String> commandHandler() {
-      return newCommandHandlerBuilder()
-          .forAnyState()
-          .onAnyCommand(
-              (state, replyTo) ->
-                  Effect().persist(event).thenReply(replyTo, written -> Done.getInstance()));
-    }
-
-    @Override
-    public EventHandler<String, OperatorEvent> eventHandler() {
-      return newEventHandlerBuilder().forAnyState().onAnyEvent((state, written) -> "registered");
-    }
-
-    @Override
-    public Set<String> tagsFor(OperatorEvent written) {
-      return tagged ? Set.of(OperatorEvent.REGISTERED_TAG) : Set.of();
-    }
+    JournalWriter.write(
+        testKit,
+        PersistenceId.of(Operator.ENTITY_TYPE_KEY.name(), operatorId),
+        tagged ? Set.of(OperatorEvent.REGISTERED_TAG) : Set.of(),
+        new OperatorRegistered(login, login, "hash", "en_US", 2, Instant.now()));
   }
 }

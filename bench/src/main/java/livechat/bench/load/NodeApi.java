@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /** The node's REST API, as much of it as the generator uses to set up and check its runs. */
 public final class NodeApi {
@@ -56,16 +55,6 @@ public final class NodeApi {
 
   public void heartbeat(String operatorToken) throws IOException, InterruptedException {
     call("POST", "/api/me/heartbeat", operatorToken, null, 204);
-  }
-
-  /** Starts a conversation as a visitor; the response as it came, for the caller to judge. */
-  public CompletableFuture<HttpResponse<String>> startConversation(String channelId) {
-    HttpRequest request =
-        request("/api/channels/" + channelId + "/conversations", null)
-            .header("Accept-Language", "en-US")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"visitorName\":\"bench\"}"))
-            .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }
 
   public void close(String conversationId, String token) throws IOException, InterruptedException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -227,29 +226,31 @@ public final class NodeTarget implements Target {
     List<Conversation> conversations = new ArrayList<>();
     Semaphore permits = new Semaphore(CONCURRENT_STARTS);
     List<CompletableFuture<Void>> pending = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      permits.acquire();
-      pending.add(
-          api.startConversation(channel)
-              .thenAccept(
-                  response -> {
-                    Conversation conversation = conversation(response, answered);
-                    synchronized (conversations) {
-                      conversations.add(conversation);
-                    }
-                  })
-              .whenComplete((ok, failure) -> permits.release()));
+    try (StartClient client = startClient()) {
+      for (int i = 0; i < count; i++) {
+        permits.acquire();
+        pending.add(
+            client
+                .start(channel)
+                .thenAccept(
+                    answer -> {
+                      Conversation conversation = conversation(answer, answered);
+                      synchronized (conversations) {
+                        conversations.add(conversation);
+                      }
+                    })
+                .whenComplete((ok, failure) -> permits.release()));
+      }
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     }
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     return conversations;
   }
 
-  private Conversation conversation(HttpResponse<String> response, boolean answered) {
-    if (response.statusCode() != 201) {
-      throw new IllegalStateException(
-          "a start answered " + response.statusCode() + ": " + response.body());
+  private Conversation conversation(StartClient.Answer answer, boolean answered) {
+    if (answer.status() != 201) {
+      throw new IllegalStateException("a start answered " + answer.status() + ": " + answer.body());
     }
-    var started = Frame.read(response.body());
+    var started = Frame.read(answer.body());
     String id = started.get("conversationId").asText();
     String visitorToken = started.get("visitorToken").asText();
     String operatorToken = null;
@@ -261,7 +262,7 @@ public final class NodeTarget implements Target {
       }
       operatorToken = operatorTokens.get(operator);
       if (operatorToken == null) {
-        throw new IllegalStateException("a start was not assigned: " + response.body());
+        throw new IllegalStateException("a start was not assigned: " + answer.body());
       }
     }
     return new Conversation(id, visitorToken, operatorToken);

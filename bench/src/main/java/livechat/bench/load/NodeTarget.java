@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The livechat node as a target, set up through its admin API only: one channel with {@link
@@ -49,7 +52,11 @@ public final class NodeTarget implements Target {
     this.nodePid = pid;
   }
 
-  /** A running node at the options' URL, or one started with its own data under {@code work}. */
+  /**
+   * A running node at the options' URL, or one started on fresh data under {@code work}: a node
+   * started over an earlier run's data would first recover its channels' long journals, and its
+   * figures would not compare with a fresh node's.
+   */
   public static NodeTarget open(HttpClient http, Options options, Path work) throws Exception {
     if (!options.startNode()) {
       URI base = URI.create(options.nodeUrl());
@@ -69,7 +76,7 @@ public final class NodeTarget implements Target {
     env.put("LIVECHAT_HTTP_INTERFACE", "127.0.0.1");
     env.put("LIVECHAT_HTTP_PORT", Integer.toString(port));
     env.put("LIVECHAT_ADMIN_TOKEN", adminToken);
-    env.put("LIVECHAT_DATA_DIR", work.resolve("node-data").toString());
+    env.put("LIVECHAT_DATA_DIR", freshDirectory(work.resolve("node-data")).toString());
     env.put("LIVECHAT_VISITOR_MESSAGES_PER_MINUTE", UNLIMITED);
     // the assignment scenario's visitors start over REST and open no socket
     env.put("LIVECHAT_WAITING_WITHOUT_VISITOR_TIMEOUT", "1h");
@@ -90,6 +97,17 @@ public final class NodeTarget implements Target {
             command, env, options.repository(), work.resolve("node.log"), "livechat: listening");
     URI base = URI.create("http://127.0.0.1:" + port);
     return ready(new NodeTarget(http, base, adminToken, process, process.pid()));
+  }
+
+  private static Path freshDirectory(Path directory) throws IOException {
+    if (Files.exists(directory)) {
+      try (Stream<Path> paths = Files.walk(directory)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+    return directory;
   }
 
   /**

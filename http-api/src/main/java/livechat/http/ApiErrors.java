@@ -57,8 +57,10 @@ public final class ApiErrors extends AllDirectives {
 
   /** Wraps a route so that whatever goes wrong in it is answered as the API documents. */
   public Route handled(Route inner) {
-    return handleExceptions(
-        exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> inner));
+    // Built here, once: a directive asks for its inner route again on every request, and the
+    // rejection handler with its prepared responses would be built again with it.
+    Route rejectionsHandled = handleRejections(rejectionHandler(), () -> inner);
+    return handleExceptions(exceptionHandler(), () -> rejectionsHandled);
   }
 
   /** The response for one error. */
